@@ -22,6 +22,8 @@ export type OpMethods = { [D in AnyOp as D['type']]: MethodFor<D> };
  * object shape for the JIT, and backward reads the local derivative from the registry. That is
  * what makes it several times faster than a line-by-line port (see `npm run bench`).
  */
+// The interface half of the declaration merging below adds the registry's methods; see there.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Value {
   /** The number this node holds (micrograd's `data`); writable, as in the lecture. */
   data: number;
@@ -61,7 +63,9 @@ export class Value {
 
   /**
    * Sets this Value's grad to 1 and adds every node's contribution into its inputs' grads, in
-   * reverse topological order. Grads are not zeroed first: call it twice and they double.
+   * reverse topological order. Grads are not zeroed first, as in micrograd: a second call adds
+   * to every grad, interior ones included, so the leaves of a one-op graph double while deeper
+   * leaves grow by more (the lecture's L = (a*b + c)*f: f.grad 4 → 8, a.grad 6 → 24).
    */
   backward(): void {
     backward(this);

@@ -26,16 +26,19 @@ export interface GradcheckOptions {
 }
 
 /**
- * Compares autograd with finite differences for `root` with respect to its leaves. Runs a fresh
- * backward pass (grads zeroed first), then bumps each leaf by ±h and recomputes the graph
- * forward in place; every leaf's data is restored afterwards and the graph holds its original
- * data and the fresh grads.
+ * Compares autograd with finite differences for `root` with respect to its leaves. Recomputes
+ * the graph from its leaves and runs a fresh backward pass (grads zeroed first), then bumps each
+ * leaf by ±h and recomputes the graph forward in place; every leaf's data is restored afterwards
+ * and the graph holds the data for those leaves and the fresh grads.
  */
 export function gradcheck(root: Value, options: GradcheckOptions = {}): LeafCheck[] {
   const h = options.h ?? 1e-6;
   const tolerance = options.tolerance ?? 1e-5;
   const order = topoSort(root);
   const leaves = options.leaves ?? order.filter((v) => v.op === null);
+  // Bring the graph up to date first: a leaf may have been edited since it was built (the
+  // lecture's `p.data += -lr * p.grad`), and backward reads the nodes' data.
+  recompute(order);
   zeroGrad(root);
   backward(root);
   const f0 = root.data;

@@ -16,7 +16,11 @@ export const exp = {
     python: ([x]) => `${x}.exp()`,
     pythonHelper: [
       'def _exp(self):',
-      '    out = Value(math.exp(self.data), (self,), \'exp\')',
+      '    try:',
+      '        e = math.exp(self.data)',
+      '    except OverflowError:  # the canvas shows Infinity (and marks the node) here too',
+      '        e = math.inf',
+      "    out = Value(e, (self,), 'exp')",
       '    def _backward():',
       '        self.grad += out.data * out.grad',
       '    out._backward = _backward',

@@ -11,7 +11,8 @@ export const pow = {
   param: { name: 'k', defaultValue: 2 },
   doc: 'x to the power k (k a number). Local derivative k·x^(k−1).',
   forward: (x, _b, k) => x ** k,
-  local: (_i, x, _b, _out, k) => k * x ** (k - 1),
+  // x**0 is the constant 1: its slope is 0 everywhere, also at x = 0 where k·x^(k−1) is 0·∞ = NaN.
+  local: (_i, x, _b, _out, k) => (k === 0 ? 0 : k * x ** (k - 1)),
   localText: (_i, [x], k) => `${numberLiteral(k)}·${x}^${numberLiteral(k - 1)}`,
   whyNotFinite: (x, _b, k) => {
     if (x < 0 && !Number.isInteger(k)) return 'negative base to a fractional power';

@@ -17,7 +17,10 @@ export const sigmoid = {
     python: ([x]) => `${x}.sigmoid()`,
     pythonHelper: [
       'def _sigmoid(self):',
-      '    s = 1 / (1 + math.exp(-self.data))',
+      '    try:',
+      '        s = 1 / (1 + math.exp(-self.data))',
+      '    except OverflowError:  # e^-x too large for a float: the sigmoid is 0 there',
+      '        s = 0.0',
       "    out = Value(s, (self,), 'sigmoid')",
       '    def _backward():',
       '        self.grad += s * (1 - s) * out.grad',

@@ -31,7 +31,8 @@ export const tanh = {
     pythonHelper: [
       'def _tanh(self):',
       '    x = self.data',
-      '    t = (math.exp(2*x) - 1)/(math.exp(2*x) + 1)',
+      '    # the lecture\'s formula; past x = 350 exp overflows, and tanh is exactly 1 there anyway',
+      '    t = 1.0 if x > 350 else (math.exp(2*x) - 1)/(math.exp(2*x) + 1)',
       "    out = Value(t, (self,), 'tanh')",
       '    def _backward():',
       '        self.grad += (1 - t**2) * out.grad',
