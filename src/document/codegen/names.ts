@@ -1,0 +1,111 @@
+import { numberLiteral, OPS, type OpDef } from '../../engine';
+
+/**
+ * How generated code spells node names, strings and numbers. Both exports (Python and TypeScript) use the
+ * same variable names, so a learner can read the two programs side by side; that is why a name
+ * reserved in either language is avoided in both.
+ */
+
+const PYTHON_KEYWORDS = [
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue',
+  'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in',
+  'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+];
+
+const JS_RESERVED = [
+  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do',
+  'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in',
+  'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof',
+  'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'implements', 'interface', 'package',
+  'private', 'protected', 'public', 'await', 'arguments', 'eval', 'undefined', 'NaN', 'Infinity',
+];
+
+/** Globals the generated programs read; a variable of the same name would break them. */
+const PROGRAM_GLOBALS = ['Value', 'math', 'print', 'float', 'console', 'Math'];
+
+/** Functions the ops' Python helpers define (`def _tanh`), which a variable must not replace. */
+const HELPER_FUNCTIONS = (OPS as readonly OpDef[]).flatMap((op) => {
+  const helper = op.code.pythonHelper;
+  return helper ? [...helper.matchAll(/^def (\w+)/gm)].map((m) => m[1]!) : [];
+});
+
+/** Every name a node's variable may not take. */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  ...PYTHON_KEYWORDS,
+  ...JS_RESERVED,
+  ...PROGRAM_GLOBALS,
+  ...HELPER_FUNCTIONS,
+]);
+
+/** Operator characters read aloud, so 'e - 1' and 'e + 1' give different names. */
+const OPERATOR_WORDS: Readonly<Record<string, string>> = { '+': 'plus', '-': 'minus', '*': 'times', '/': 'over' };
+
+/**
+ * A label as an identifier valid in Python and TypeScript, or '' when nothing is left:
+ * 'x1w1 + x2w2' → 'x1w1_plus_x2w2', 'L1.N0.w0' → 'L1_N0_w0', '2n' → '_2n'. ASCII only, because
+ * Python normalises Unicode identifiers (NFKC) and two different labels could become one name.
+ */
+export function identifierFromLabel(label: string): string {
+  const words = label.match(/[A-Za-z0-9_]+|[+\-*/]/g) ?? [];
+  const name = words.map((w) => OPERATOR_WORDS[w] ?? w).join('_');
+  if (name === '' || /^_+$/.test(name)) return '';
+  return /^[0-9]/.test(name) ? `_${name}` : name;
+}
+
+/**
+ * Variable names for nodes, in program order: labelled nodes take their label's identifier
+ * (made unique with _2, _3, ...), then unlabelled ones take n1, n2, ... skipping names in use.
+ * Labels claim first so that a node labelled 'n1' keeps its name.
+ */
+export function assignNames(nodes: readonly { id: string; label: string }[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  const claim = (id: string, name: string): void => {
+    names.set(id, name);
+    taken.add(name);
+  };
+  const free = (name: string): boolean => !taken.has(name) && !RESERVED_NAMES.has(name);
+  for (const { id, label } of nodes) {
+    const base = identifierFromLabel(label);
+    if (base === '') continue;
+    let name = RESERVED_NAMES.has(base) ? `${base}_` : base;
+    for (let k = 2; !free(name); k++) name = `${base}_${k}`;
+    claim(id, name);
+  }
+  let counter = 0;
+  for (const { id } of nodes) {
+    if (names.has(id)) continue;
+    let name: string;
+    do name = `n${++counter}`;
+    while (!free(name));
+    claim(id, name);
+  }
+  return names;
+}
+
+/**
+ * A single-quoted string literal that Python and TypeScript both read back as `s`. Control
+ * characters and lone surrogates are escaped; other non-ASCII text is kept readable.
+ */
+export function quoteString(s: string): string {
+  let out = "'";
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '\\' || ch === "'") out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (code >= 0xd800 && code <= 0xdfff) out += `\\u${code.toString(16)}`;
+    else out += ch;
+  }
+  return `${out}'`;
+}
+
+/**
+ * A number as the lecture writes it (2.0, not 2), which Python reads as a float and both
+ * languages read back as exactly x: the shortest round-trip digits. Non-finite numbers come out
+ * as JavaScript's Infinity and NaN; the Python export defines those two names first.
+ */
+export function floatLiteral(x: number): string {
+  const text = numberLiteral(x);
+  return /^-?\d+$/.test(text) ? `${text}.0` : text;
+}

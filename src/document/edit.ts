@@ -1,0 +1,137 @@
+import { newId } from './ids';
+import type { DocNode, GraphDoc, NodePatch, Position, Wire } from './types';
+import { canConnect, type Connection } from './validate';
+
+/**
+ * Pure edits: each takes a document and returns a new one, sharing everything unchanged, so
+ * undo can keep old documents for free and React can compare by identity.
+ */
+
+/** Adds nodes (and wires among them). */
+export function addNodes(doc: GraphDoc, nodes: readonly DocNode[], wires: readonly Wire[] = []): GraphDoc {
+  const nextNodes = { ...doc.nodes };
+  for (const n of nodes) nextNodes[n.id] = n;
+  const nextWires = { ...doc.wires };
+  for (const w of wires) nextWires[w.id] = w;
+  return { ...doc, nodes: nextNodes, wires: nextWires };
+}
+
+/** Removes nodes and every wire touching them. */
+export function removeNodes(doc: GraphDoc, ids: Iterable<string>): GraphDoc {
+  const gone = new Set(ids);
+  if (gone.size === 0) return doc;
+  const nodes = { ...doc.nodes };
+  for (const id of gone) delete nodes[id];
+  const wires: Record<string, Wire> = {};
+  for (const [id, w] of Object.entries(doc.wires)) {
+    if (!gone.has(w.source) && !gone.has(w.target)) wires[id] = w;
+  }
+  return { nodes, wires, output: doc.output !== null && gone.has(doc.output) ? null : doc.output };
+}
+
+/** Removes wires by id. */
+export function removeWires(doc: GraphDoc, ids: Iterable<string>): GraphDoc {
+  const wires = { ...doc.wires };
+  let changed = false;
+  for (const id of ids) {
+    if (wires[id]) {
+      delete wires[id];
+      changed = true;
+    }
+  }
+  return changed ? { ...doc, wires } : doc;
+}
+
+/**
+ * Wires source into target's port, replacing any wire already in that port. Returns the reason
+ * instead of a document when the wire is refused (a cycle, a missing port).
+ */
+export function connect(doc: GraphDoc, c: Connection): { doc: GraphDoc } | { reason: string } {
+  const check = canConnect(doc, c);
+  if (!check.ok) return { reason: check.reason };
+  const wires: Record<string, Wire> = {};
+  for (const [id, w] of Object.entries(doc.wires)) {
+    if (!(w.target === c.target && w.port === c.port)) wires[id] = w;
+  }
+  const wire: Wire = { id: newId(), source: c.source, target: c.target, port: c.port };
+  wires[wire.id] = wire;
+  return { doc: { ...doc, wires } };
+}
+
+/** Which patchable fields each kind of node has. */
+const PATCHABLE: Record<DocNode['kind'], readonly (keyof NodePatch)[]> = {
+  value: ['position', 'label', 'value'],
+  constant: ['position', 'value'],
+  op: ['position', 'label', 'param'],
+};
+
+/**
+ * Changes some fields of one node (value, label, param...). Fields its kind lacks are ignored;
+ * an unknown id, or a patch that changes nothing, returns the same document.
+ */
+export function updateNode(doc: GraphDoc, id: string, patch: NodePatch): GraphDoc {
+  const node = doc.nodes[id];
+  if (!node) return doc;
+  const next: Record<string, unknown> = { ...node };
+  let changed = false;
+  for (const key of PATCHABLE[node.kind]) {
+    const value = patch[key];
+    if (value !== undefined && !Object.is(value, (node as unknown as Record<string, unknown>)[key])) {
+      next[key] = value;
+      changed = true;
+    }
+  }
+  return changed ? { ...doc, nodes: { ...doc.nodes, [id]: next as unknown as DocNode } } : doc;
+}
+
+/** Moves nodes to new positions. */
+export function moveNodes(doc: GraphDoc, positions: ReadonlyMap<string, Position>): GraphDoc {
+  const nodes = { ...doc.nodes };
+  let changed = false;
+  for (const [id, position] of positions) {
+    const node = nodes[id];
+    if (node && (node.position.x !== position.x || node.position.y !== position.y)) {
+      nodes[id] = { ...node, position };
+      changed = true;
+    }
+  }
+  return changed ? { ...doc, nodes } : doc;
+}
+
+/** Marks the node backward starts from (null: let the graph's sink be the output). */
+export function setOutput(doc: GraphDoc, id: string | null): GraphDoc {
+  return { ...doc, output: id !== null && doc.nodes[id] ? id : null };
+}
+
+/** A piece of a graph cut out for copy and paste. */
+export interface Fragment {
+  nodes: DocNode[];
+  /** Only the wires whose two ends are both in the fragment. */
+  wires: Wire[];
+}
+
+/** The selected nodes and the wires between them. */
+export function extractFragment(doc: GraphDoc, ids: Iterable<string>): Fragment {
+  const picked = new Set(ids);
+  return {
+    nodes: [...picked].map((id) => doc.nodes[id]).filter((n): n is DocNode => n !== undefined),
+    wires: Object.values(doc.wires).filter((w) => picked.has(w.source) && picked.has(w.target)),
+  };
+}
+
+/**
+ * A copy of a fragment with fresh ids, shifted by `offset`, ready to add: pasting twice never
+ * collides, and wires follow their nodes.
+ */
+export function cloneFragment(fragment: Fragment, offset: Position): Fragment {
+  const idMap = new Map<string, string>();
+  const nodes = fragment.nodes.map((n) => {
+    const id = newId();
+    idMap.set(n.id, id);
+    return { ...n, id, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } };
+  });
+  const wires = fragment.wires
+    .filter((w) => idMap.has(w.source) && idMap.has(w.target))
+    .map((w) => ({ ...w, id: newId(), source: idMap.get(w.source)!, target: idMap.get(w.target)! }));
+  return { nodes, wires };
+}

@@ -1,0 +1,27 @@
+import { abPlusC } from './abPlusC';
+import { lectureL } from './lectureL';
+import { mlpForward } from './mlpForward';
+import { nodeUsedTwice } from './nodeUsedTwice';
+import { readmeExample } from './readmeExample';
+import { tanhFromExp } from './tanhFromExp';
+import { tanhNeuron } from './tanhNeuron';
+import type { Preset } from './types';
+
+export type { Preset, PresetExpectation } from './types';
+export { DocBuilder, type BuilderInput, type NodeRef } from './DocBuilder';
+
+/** Every preset, in the order the lecture meets them (the menu's order). */
+export const PRESETS: readonly Preset[] = [
+  readmeExample,
+  abPlusC,
+  lectureL,
+  tanhNeuron,
+  nodeUsedTwice,
+  tanhFromExp,
+  mlpForward,
+];
+
+/** The preset with this id, or undefined (ids may come from a shared link). */
+export function findPreset(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}

@@ -1,0 +1,560 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { OPS, type OpType } from '../engine';
+import { FILE_FORMAT, FILE_LIMITS, isSafeId } from './fileFormat';
+import { CURRENT_VERSION } from './migrations';
+import { PRESETS } from './presets';
+import { parseDocumentFile, serializeDocument, toGraphFile, type ParseDocumentResult } from './serialize';
+import { EMPTY_DOC, type DocNode, type GraphDoc, type Wire } from './types';
+import { validateDoc } from './validate';
+
+/** Tiny builders with readable ids, so failures name the nodes. */
+const at = (x = 0, y = 0) => ({ x, y });
+const val = (id: string, value: number, label = id): DocNode => ({ id, kind: 'value', position: at(), value, label });
+const konst = (id: string, value: number): DocNode => ({ id, kind: 'constant', position: at(), value });
+const op = (id: string, type: OpType, param?: number): DocNode =>
+  param === undefined ? { id, kind: 'op', op: type, position: at(), label: id } : { id, kind: 'op', op: type, position: at(), label: id, param };
+const wire = (source: string, target: string, port: string): Wire => ({ id: `${source}_${target}_${port}`, source, target, port });
+
+function docOf(nodes: DocNode[], wires: Wire[] = [], output: string | null = null): GraphDoc {
+  return {
+    nodes: Object.fromEntries(nodes.map((n) => [n.id, n])),
+    wires: Object.fromEntries(wires.map((w) => [w.id, w])),
+    output,
+  };
+}
+
+/** The lecture's L = (a*b + c) * f, plus a constant and a power, with positions and an output. */
+function lecture(): GraphDoc {
+  return docOf(
+    [
+      { id: 'a', kind: 'value', position: at(-120.5, 40), value: 2, label: 'a' },
+      val('b', -3),
+      val('c', 10),
+      val('f', -2),
+      konst('k', 0.5),
+      op('e', 'mul'),
+      op('d', 'add'),
+      op('L', 'mul'),
+      op('p', 'pow', 3),
+      op('t', 'tanh'),
+    ],
+    [
+      wire('a', 'e', 'a'),
+      wire('b', 'e', 'b'),
+      wire('e', 'd', 'a'),
+      wire('c', 'd', 'b'),
+      wire('d', 'L', 'a'),
+      wire('f', 'L', 'b'),
+      wire('L', 'p', 'x'),
+      wire('p', 't', 'x'),
+    ],
+    'L',
+  );
+}
+
+/** A file object built by hand, for feeding the reader exactly what a test needs. */
+function fileOf(parts: Record<string, unknown> = {}): Record<string, unknown> {
+  return { format: FILE_FORMAT, version: CURRENT_VERSION, nodes: [], wires: [], output: null, ...parts };
+}
+
+/** The lecture's file, as a plain JSON object to mutate. */
+function lectureFile(): Record<string, unknown> & { nodes: Record<string, unknown>[]; wires: Record<string, unknown>[] } {
+  return JSON.parse(serializeDocument(lecture())) as ReturnType<typeof lectureFile>;
+}
+
+function reasonFor(input: string | Record<string, unknown>): string {
+  const result = parseDocumentFile(typeof input === 'string' ? input : JSON.stringify(input));
+  if (result.ok) throw new Error(`expected a refusal, got a document with ${Object.keys(result.doc.nodes).length} nodes`);
+  return result.reason;
+}
+
+function accepted(input: string | Record<string, unknown>): Extract<ParseDocumentResult, { ok: true }> {
+  const result = parseDocumentFile(typeof input === 'string' ? input : JSON.stringify(input));
+  if (!result.ok) throw new Error(`expected the file to load, got: ${result.reason}`);
+  return result;
+}
+
+/** What every outcome must be: a sound document, or a readable refusal. */
+function expectSound(result: ParseDocumentResult): void {
+  if (result.ok) {
+    expect(validateDoc(result.doc)).toEqual([]);
+    for (const id of [...Object.keys(result.doc.nodes), ...Object.keys(result.doc.wires)]) expect(isSafeId(id)).toBe(true);
+  } else {
+    expect(typeof result.reason).toBe('string');
+    expect(result.reason.trim().length).toBeGreaterThan(0);
+  }
+}
+
+// ---- arbitrary valid documents -------------------------------------------------------------
+
+/** Finite doubles without -0, which JSON cannot spell. */
+const finiteArb = fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v));
+const coordArb = fc.double({ min: -FILE_LIMITS.maxCoordinate, max: FILE_LIMITS.maxCoordinate, noNaN: true }).map((v) => (Object.is(v, -0) ? 0 : v));
+/** Any Unicode, lone surrogates and control characters included; at most 200 UTF-16 units. */
+const labelArb = fc.string({ unit: 'binary', maxLength: 100 });
+const idArb = fc.stringMatching(/^[A-Za-z0-9_-]{1,16}$/).filter(isSafeId);
+
+interface NodeSpec {
+  kind: 'value' | 'constant' | 'op';
+  op: OpType;
+  label: string;
+  value: number;
+  x: number;
+  y: number;
+  /** For each input port, which earlier node feeds it (as a number to take modulo), or none. */
+  feeds: (number | null)[];
+}
+
+const nodeSpecArb: fc.Arbitrary<NodeSpec> = fc.record({
+  kind: fc.constantFrom<NodeSpec['kind']>('value', 'constant', 'op'),
+  op: fc.constantFrom(...OPS.map((o) => o.type)),
+  label: labelArb,
+  value: finiteArb,
+  x: coordArb,
+  y: coordArb,
+  feeds: fc.array(fc.option(fc.nat()), { minLength: 2, maxLength: 2 }),
+});
+
+/** Valid documents: wires only run from earlier nodes to later ones, so there is no cycle. */
+const docArb: fc.Arbitrary<GraphDoc> = fc
+  .uniqueArray(idArb, { maxLength: 25 })
+  .chain((ids) => fc.tuple(fc.constant(ids), fc.array(nodeSpecArb, { minLength: ids.length, maxLength: ids.length }), fc.option(fc.nat())))
+  .map(([ids, specs, outputPick]) => {
+    const nodes: DocNode[] = [];
+    const wires: Wire[] = [];
+    specs.forEach((spec, i) => {
+      const id = ids[i]!;
+      const position = { x: spec.x, y: spec.y };
+      if (spec.kind === 'value') nodes.push({ id, kind: 'value', position, label: spec.label, value: spec.value });
+      else if (spec.kind === 'constant') nodes.push({ id, kind: 'constant', position, value: spec.value });
+      else {
+        const def = OPS.find((o) => o.type === spec.op)!;
+        const node: DocNode = { id, kind: 'op', position, op: spec.op, label: spec.label };
+        if ('param' in def) node.param = spec.value;
+        nodes.push(node);
+        def.inputs.forEach((port, p) => {
+          const pick = spec.feeds[p];
+          if (i > 0 && pick !== null && pick !== undefined) wires.push(wire(ids[pick % i]!, id, port));
+        });
+      }
+    });
+    const output = outputPick === null || ids.length === 0 ? null : ids[outputPick % ids.length]!;
+    return docOf(nodes, wires, output);
+  });
+
+// ---- tests -----------------------------------------------------------------------------------
+
+describe('serializeDocument and parseDocumentFile: round trip', () => {
+  it('gives back the same document and viewport', () => {
+    const doc = lecture();
+    const viewport = { x: -40, y: 12.5, zoom: 1.25 };
+    const result = accepted(serializeDocument(doc, viewport));
+    expect(result.doc).toEqual(doc);
+    expect(result.viewport).toEqual(viewport);
+  });
+
+  it('gives a null viewport when none was saved, and round-trips the empty graph', () => {
+    const result = accepted(serializeDocument(EMPTY_DOC));
+    expect(result.doc).toEqual(EMPTY_DOC);
+    expect(result.viewport).toBeNull();
+  });
+
+  it('writes the format header and the nodes and wires as arrays in document order', () => {
+    const doc = lecture();
+    const file = JSON.parse(serializeDocument(doc)) as { format: string; version: number; nodes: { id: string }[]; wires: { id: string }[] };
+    expect(file.format).toBe(FILE_FORMAT);
+    expect(file.version).toBe(CURRENT_VERSION);
+    expect(file.nodes.map((n) => n.id)).toEqual(Object.keys(doc.nodes));
+    expect(file.wires.map((w) => w.id)).toEqual(Object.keys(doc.wires));
+  });
+
+  it('is stable: the same graph gives the same text, whatever order the fields were set in', () => {
+    const doc = lecture();
+    const shuffled = docOf(
+      Object.values(doc.nodes).map((n) => Object.fromEntries(Object.entries(n).reverse()) as unknown as DocNode),
+      Object.values(doc.wires).map((w) => Object.fromEntries(Object.entries(w).reverse()) as unknown as Wire),
+      'L',
+    );
+    expect(serializeDocument(shuffled)).toBe(serializeDocument(doc));
+    expect(serializeDocument(doc)).toMatch(/^\{\n {2}"format": "micrograd-playground\/graph",\n {2}"version": 1,\n/);
+    expect(serializeDocument(doc).endsWith('}\n')).toBe(true);
+  });
+
+  it('writes only the fields of the persisted type, not whatever else an object carries', () => {
+    const node = { ...val('a', 1), data: 42, grad: 0.5 } as unknown as DocNode;
+    const file = toGraphFile(docOf([node]));
+    expect(file.nodes[0]).toEqual(val('a', 1));
+  });
+
+  it('preserves ids read back as Records, in document order', () => {
+    const result = accepted(serializeDocument(lecture()));
+    expect(Object.keys(result.doc.nodes)).toEqual(Object.keys(lecture().nodes));
+  });
+
+  it('round-trips arbitrary valid documents, with any Unicode in labels', () => {
+    fc.assert(
+      fc.property(docArb, fc.option(fc.record({ x: coordArb, y: coordArb, zoom: fc.double({ min: 0.01, max: 100, noNaN: true }) })), (doc, viewport) => {
+        expect(validateDoc(doc)).toEqual([]);
+        const result = accepted(serializeDocument(doc, viewport ?? undefined));
+        expect(result.doc).toEqual(doc);
+        expect(result.viewport).toEqual(viewport);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('round-trips every preset, so every example can be saved and reopened', () => {
+    expect(PRESETS.length).toBeGreaterThan(0);
+    for (const preset of PRESETS) {
+      const doc = preset.build();
+      expect(accepted(serializeDocument(doc)).doc, preset.id).toEqual(doc);
+    }
+  });
+
+  it('reads a UTF-8 byte-order mark and a compact file', () => {
+    const doc = lecture();
+    expect(accepted(`\uFEFF${serializeDocument(doc)}`).doc).toEqual(doc);
+    expect(accepted(JSON.stringify(toGraphFile(doc))).doc).toEqual(doc);
+  });
+});
+
+describe('parseDocumentFile: what it tolerates', () => {
+  it('drops unknown fields at every level', () => {
+    const file = lectureFile();
+    file.author = 'someone';
+    file.nodes[0]!.color = 'red';
+    (file.nodes[0]!.position as Record<string, unknown>).z = 3;
+    file.wires[0]!.style = { dashed: true };
+    const result = accepted(file);
+    expect(result.doc).toEqual(lecture());
+    expect(Object.keys(result.doc.nodes.a!)).toEqual(['id', 'kind', 'position', 'label', 'value']);
+  });
+
+  it('drops a parameter on an op that takes none', () => {
+    const result = accepted(fileOf({ nodes: [{ id: 's', kind: 'op', op: 'add', position: at(), label: '', param: 2 }] }));
+    expect(result.doc.nodes.s).toEqual({ id: 's', kind: 'op', op: 'add', position: at(), label: '' });
+  });
+
+  it('reads a missing output as null', () => {
+    const file = fileOf();
+    delete file.output;
+    expect(accepted(file).doc.output).toBeNull();
+  });
+
+  it('ignores an unreadable viewport instead of refusing the graph', () => {
+    for (const viewport of ['wide', { x: 0, y: 0 }, { x: 0, y: 0, zoom: 0 }, { x: 1e9, y: 0, zoom: 1 }]) {
+      const result = accepted(fileOf({ nodes: [val('a', 1)], viewport }));
+      expect(result.viewport).toBeNull();
+      expect(Object.keys(result.doc.nodes)).toEqual(['a']);
+    }
+  });
+
+  it('builds fresh plain Records and lets no "__proto__" key through', () => {
+    const text = serializeDocument(docOf([val('a', 1)])).replace(
+      '"nodes": [',
+      '"__proto__": { "polluted": true },\n  "nodes": [\n    { "__proto__": { "polluted": true }, "id": "b", "kind": "constant", "position": { "x": 0, "y": 0, "__proto__": { "polluted": true } }, "value": 2 },',
+    );
+    const result = accepted(text);
+    expect(Object.getPrototypeOf(result.doc.nodes)).toBe(Object.prototype);
+    expect(Object.keys(result.doc.nodes)).toEqual(['b', 'a']);
+    const b = result.doc.nodes.b!;
+    expect(Object.keys(b)).toEqual(['id', 'kind', 'position', 'value']);
+    expect(Object.getPrototypeOf(b)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(b.position)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('accepts exactly the limits', () => {
+    const nodes = Array.from({ length: FILE_LIMITS.maxNodes }, (_, i) => konst(`n${i}`, i));
+    expect(Object.keys(accepted(fileOf({ nodes })).doc.nodes)).toHaveLength(FILE_LIMITS.maxNodes);
+    const label = 'x'.repeat(FILE_LIMITS.maxLabelChars);
+    const edge = { id: 'a', kind: 'value', position: at(-FILE_LIMITS.maxCoordinate, FILE_LIMITS.maxCoordinate), label, value: 1 };
+    expect(accepted(fileOf({ nodes: [edge] })).doc.nodes.a).toEqual(edge);
+  });
+});
+
+describe('parseDocumentFile: refusals', () => {
+  it('refuses text that is not JSON, quoting the parser', () => {
+    expect(reasonFor('hello')).toMatch(/^This file is not valid JSON \(Unexpected token .*\)\.$/);
+    expect(reasonFor('{"format" "x"}')).toMatch(/^This file is not valid JSON \(.+ at position 10, line 1, column 11\)\.$/);
+    expect(reasonFor('{"a": 1}\n}')).toMatch(/not valid JSON .*line 2, column 1/);
+  });
+
+  it('says where a stray character is in a long file, without quoting the file', () => {
+    const text = serializeDocument(lecture());
+    const where = text.indexOf('"value": 10') + '"value": '.length;
+    const broken = `${text.slice(0, where)}#${text.slice(where + 1)}`;
+    const line = text.slice(0, where).split('\n').length;
+    const column = where - text.lastIndexOf('\n', where - 1);
+    expect(reasonFor(broken)).toBe(`This file is not valid JSON (Unexpected token '#' at position ${where}, line ${line}, column ${column}).`);
+    expect(reasonFor(`x${text.slice(1)}`)).toBe("This file is not valid JSON (Unexpected token 'x' at position 0, line 1, column 1).");
+  });
+
+  it('says when a file is cut short, wherever it was cut', () => {
+    const text = serializeDocument(lecture());
+    for (const end of [1, 2, 30, 200, Math.floor(text.length / 2), text.length - 3]) {
+      expect(reasonFor(text.slice(0, end))).toMatch(/^This file ends too soon/);
+    }
+  });
+
+  it('refuses an empty file', () => {
+    expect(reasonFor('')).toBe('This file is empty.');
+    expect(reasonFor('  \n\t')).toBe('This file is empty.');
+  });
+
+  it('refuses JSON that is not a playground graph', () => {
+    expect(reasonFor('[1, 2]')).toBe('This file is not a Micrograd Playground graph: it holds a list, not a graph.');
+    expect(reasonFor('42')).toMatch(/it holds a number/);
+    expect(reasonFor('null')).toMatch(/it holds null/);
+    expect(reasonFor({ nodes: [], wires: [] })).toMatch(/not a Micrograd Playground graph: it has no "format": "micrograd-playground\/graph" entry/);
+    expect(reasonFor({ type: 'excalidraw', format: 'excalidraw/scene', version: 2 })).toMatch(/its format is 'excalidraw\/scene'/);
+    expect(reasonFor({ format: 42 })).toMatch(/no "format"/);
+  });
+
+  it('refuses a file from a newer version, naming both versions', () => {
+    expect(reasonFor(fileOf({ version: 7 }))).toBe(
+      'This file was made by a newer version of the playground (version 7); this one reads up to version 1. Please update the playground to open it.',
+    );
+  });
+
+  it('refuses a missing or malformed version', () => {
+    const file = fileOf();
+    delete file.version;
+    expect(reasonFor(file)).toMatch(/no "version"/);
+    for (const version of ['1', 0, -1, 1.5, null, [1]]) expect(reasonFor(fileOf({ version }))).toMatch(/"version" that is not a whole number/);
+  });
+
+  it('names the node and the field of a schema error, counting from 1', () => {
+    const file = lectureFile();
+    file.nodes[2]!.value = '10';
+    expect(reasonFor(file)).toBe("This file is not a valid graph: node 3 ('c'): 'value' must be a finite number.");
+  });
+
+  it('refuses numbers too large for a double (1e999 parses as Infinity)', () => {
+    const text = serializeDocument(docOf([val('a', 1)])).replace('"value": 1', '"value": 1e999');
+    expect(reasonFor(text)).toMatch(/node 1 \('a'\): 'value' must be a finite number/);
+  });
+
+  it('says which fields are missing, and how many more problems there are', () => {
+    const file = lectureFile();
+    delete file.nodes[0]!.label;
+    delete file.nodes[1]!.position;
+    expect(reasonFor(file)).toBe("This file is not a valid graph: node 1 ('a'): 'label' is missing (and 1 more problem).");
+  });
+
+  it('refuses unknown node kinds and unknown ops', () => {
+    const file = lectureFile();
+    file.nodes[4]!.kind = 'neuron';
+    expect(reasonFor(file)).toMatch(/node 5 \('k'\): 'kind' must be one of 'value', 'constant', 'op'/);
+    const other = lectureFile();
+    other.nodes[5]!.op = 'matmul';
+    expect(reasonFor(other)).toMatch(/node 6 \('e'\): 'op' must be one of the operations 'add', .*'pow'/);
+  });
+
+  it('refuses values of the wrong type anywhere', () => {
+    expect(reasonFor(fileOf({ nodes: {} }))).toMatch(/'nodes' must be a list of nodes/);
+    expect(reasonFor(fileOf({ nodes: [5] }))).toMatch(/node 1 must be an object/);
+    expect(reasonFor(fileOf({ nodes: [{ ...val('a', 1), label: 7 }] }))).toMatch(/'label' must be text/);
+    expect(reasonFor(fileOf({ nodes: [{ ...val('a', 1), position: [0, 0] }] }))).toMatch(/'position' must be an object with x and y/);
+    expect(reasonFor(fileOf({ wires: [{ id: 'w', source: 'a', target: 'b', port: 1 }] }))).toMatch(/wire 1 \('w'\): 'port' must be an input name/);
+    expect(reasonFor(fileOf({ output: 3 }))).toMatch(/'output' must be an id/);
+    expect(reasonFor(fileOf({ nodes: [{ ...val('a', 1), id: { $oid: 1 } }] }))).toMatch(/node 1: 'id' must be an id/);
+  });
+
+  it('refuses labels over the length limit and coordinates beyond the canvas', () => {
+    const long = 'x'.repeat(FILE_LIMITS.maxLabelChars + 1);
+    expect(reasonFor(fileOf({ nodes: [val('a', 1, long)] }))).toMatch(/node 1 \('a'\): 'label' must be at most 200 characters long/);
+    expect(reasonFor(fileOf({ nodes: [{ ...val('a', 1), position: at(0, -1.5e7) }] }))).toMatch(
+      /node 1 \('a'\): 'position.y' must be between -10000000 and 10000000/,
+    );
+  });
+
+  it('refuses unsafe ids: odd characters, too long, or names that plain objects already have', () => {
+    for (const id of ['', 'a b', 'a.b', '<script>', 'x'.repeat(101), 'ü']) {
+      expect(reasonFor(fileOf({ nodes: [{ ...val('a', 1), id }] }))).toMatch(/node 1: 'id' must be an id of 1 to 100 letters/);
+    }
+    for (const id of ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty']) {
+      expect(reasonFor(fileOf({ nodes: [{ ...val('a', 1), id }] }))).toMatch(`node 1: 'id' must not be the reserved name '${id}'`);
+    }
+    // A wire to 'toString' would otherwise find Object.prototype.toString where no node is.
+    expect(reasonFor(fileOf({ nodes: [op('m', 'neg')], wires: [{ id: 'w', source: 'toString', target: 'm', port: 'x' }] }))).toMatch(
+      /wire 1 \('w'\): 'source' must not be the reserved name 'toString'/,
+    );
+    expect(reasonFor(fileOf({ output: '__proto__' }))).toMatch(/'output' must not be the reserved name/);
+  });
+
+  it('refuses ids used twice', () => {
+    expect(reasonFor(fileOf({ nodes: [val('a', 1), konst('a', 2)] }))).toBe("This file cannot be opened: two nodes have the id 'a'.");
+    const file = lectureFile();
+    file.wires[1]!.id = file.wires[0]!.id;
+    expect(reasonFor(file)).toBe("This file cannot be opened: two wires have the id 'a_e_a'.");
+  });
+
+  it('refuses broken structure: cycles, missing ends, doubled ports, unknown ports, a missing output', () => {
+    const cycle = lectureFile();
+    cycle.wires.push({ id: 'back', source: 't', target: 'e', port: 'a' });
+    cycle.wires.splice(0, 1); // so port e.a is not doubled
+    expect(reasonFor(cycle)).toMatch(/^This file cannot be opened: the graph has a cycle through \d+ nodes\.$/);
+
+    const missing = lectureFile();
+    missing.wires.push({ id: 'ghost', source: 'nowhere', target: 't', port: 'x' });
+    expect(reasonFor(missing)).toMatch(/a wire starts at a node that does not exist \('nowhere'\)/);
+
+    const doubled = lectureFile();
+    doubled.wires.push({ id: 'again', source: 'a', target: 'L', port: 'b' });
+    expect(reasonFor(doubled)).toBe("This file cannot be opened: two wires go into input 'b' of 'L'.");
+
+    const badPort = lectureFile();
+    badPort.wires.push({ id: 'odd', source: 'a', target: 't', port: 'y' });
+    expect(reasonFor(badPort)).toMatch(/input 'y', which 't' does not have/);
+
+    expect(reasonFor(fileOf({ nodes: [val('a', 1)], output: 'zz' }))).toMatch(/the output node 'zz' does not exist/);
+    expect(reasonFor(fileOf({ nodes: [{ id: 'p', kind: 'op', op: 'pow', position: at(), label: '' }] }))).toBe(
+      'This file cannot be opened: the power node needs its k.',
+    );
+  });
+
+  it('refuses files over the size limits before reading them', () => {
+    const huge = serializeDocument(lecture()) + ' '.repeat(FILE_LIMITS.maxChars);
+    expect(reasonFor(huge)).toBe('This file is too large (5 MB); the playground opens graphs of up to 5 MB.');
+    const nodes = Array.from({ length: FILE_LIMITS.maxNodes + 1 }, (_, i) => konst(`n${i}`, i));
+    expect(reasonFor(fileOf({ nodes }))).toBe('This file has 20,001 nodes; the playground opens graphs of up to 20,000 nodes.');
+    const wires = Array.from({ length: FILE_LIMITS.maxWires + 1 }, () => 0);
+    expect(reasonFor(fileOf({ wires }))).toBe('This file has 40,001 wires; the playground opens graphs of up to 40,000 wires.');
+  });
+
+  it('refuses deeply nested junk without overflowing the stack', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expect(reasonFor(deep)).toMatch(/holds a list/);
+    const text = serializeDocument(docOf([val('a', 1)])).replace('"value": 1', `"value": ${deep}`);
+    expect(reasonFor(text)).toMatch(/'value' must be a finite number/);
+    const nested = serializeDocument(EMPTY_DOC).replace('"nodes": []', `"nodes": [${deep}]`);
+    expect(reasonFor(nested)).toMatch(/node 1 must be an object/);
+  });
+
+  it('refuses input that is not a string at all', () => {
+    for (const input of [undefined, null, 42, { nodes: [] }]) {
+      const result = parseDocumentFile(input as unknown as string);
+      expect(result).toEqual({ ok: false, reason: 'This file is not text.' });
+    }
+  });
+
+  it('names a link instead of a file when told the text came from one', () => {
+    const result = parseDocumentFile('[]', { source: 'link' });
+    expect(result).toEqual({ ok: false, reason: 'The graph in this link is not a Micrograd Playground graph: it holds a list, not a graph.' });
+  });
+
+  it('never echoes control characters or long junk from the file', () => {
+    const reason = reasonFor({ format: `evil\u0000\n\u001b[31m${'x'.repeat(500)}` });
+    // eslint-disable-next-line no-control-regex
+    expect(reason).not.toMatch(/[\u0000-\u001f]/);
+    expect(reason.length).toBeLessThan(200);
+  });
+});
+
+describe('parseDocumentFile: fuzzing (never throws; accepts only sound documents)', () => {
+  it('arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom(...'{}[]",:0123456789.eE-+ \ntruefalsn') })), (text) => {
+        expectSound(parseDocumentFile(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('arbitrary JSON values, alone and inside a graph header', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), fc.jsonValue(), (a, b, c) => {
+        expectSound(parseDocumentFile(JSON.stringify(a)));
+        expectSound(parseDocumentFile(JSON.stringify(fileOf({ nodes: a, wires: b, output: c }))));
+        expectSound(parseDocumentFile(JSON.stringify(fileOf({ nodes: [a, b], wires: [c] }))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  /** One edit to a JSON tree: at the n-th place (in a walk of the tree), delete, replace or copy. */
+  type Mutation = { at: number; action: 'delete' | 'replace' | 'duplicate' | 'swap'; replacement: fc.JsonValue };
+  const mutationArb: fc.Arbitrary<Mutation> = fc.record({
+    at: fc.nat(),
+    action: fc.constantFrom<Mutation['action']>('delete', 'replace', 'duplicate', 'swap'),
+    replacement: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('a', 'e', 'L', 'pow', 'op', 'value', 'constant', 'x', '__proto__', -1e8, 1e308)),
+  });
+
+  function places(root: unknown): { parent: Record<string, unknown> | unknown[]; key: string | number }[] {
+    const found: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
+    const stack = [root];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (Array.isArray(node)) {
+        node.forEach((child, i) => {
+          found.push({ parent: node, key: i });
+          stack.push(child);
+        });
+      } else if (typeof node === 'object' && node !== null) {
+        for (const [key, child] of Object.entries(node)) {
+          found.push({ parent: node as Record<string, unknown>, key });
+          stack.push(child);
+        }
+      }
+    }
+    return found;
+  }
+
+  function mutate(root: unknown, m: Mutation): void {
+    const all = places(root);
+    if (all.length === 0) return;
+    const { parent, key } = all[m.at % all.length]!;
+    const other = all[(m.at * 7 + 3) % all.length]!;
+    if (Array.isArray(parent)) {
+      const i = key as number;
+      if (m.action === 'delete') parent.splice(i, 1);
+      else if (m.action === 'duplicate') parent.splice(i, 0, structuredClone(parent[i]));
+      else if (m.action === 'swap') parent[i] = structuredClone((other.parent as Record<string | number, unknown>)[other.key]);
+      else parent[i] = m.replacement;
+    } else {
+      const k = key as string;
+      if (m.action === 'delete') delete parent[k];
+      else if (m.action === 'duplicate') parent[`${k}2`] = parent[k];
+      else if (m.action === 'swap') parent[k] = structuredClone((other.parent as Record<string | number, unknown>)[other.key]);
+      else parent[k] = m.replacement;
+    }
+  }
+
+  it('mutated valid files', () => {
+    fc.assert(
+      fc.property(docArb, fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (doc, mutations) => {
+        const file = JSON.parse(serializeDocument(doc)) as unknown;
+        for (const m of mutations) mutate(file, m);
+        expectSound(parseDocumentFile(JSON.stringify(file)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('mutations of the lecture graph, which has every kind of node and wire', () => {
+    fc.assert(
+      fc.property(fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (mutations) => {
+        const file = lectureFile();
+        for (const m of mutations) mutate(file, m);
+        expectSound(parseDocumentFile(JSON.stringify(file)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('files truncated or spliced at a random position', () => {
+    fc.assert(
+      fc.property(docArb, fc.nat(), fc.string({ maxLength: 5 }), (doc, cut, junk) => {
+        const text = serializeDocument(doc);
+        const at = cut % text.length;
+        const truncated = parseDocumentFile(text.slice(0, at));
+        expectSound(truncated);
+        if (!truncated.ok) expect(truncated.reason).toMatch(/ends too soon|is empty|not valid JSON/);
+        expectSound(parseDocumentFile(text.slice(0, at) + junk + text.slice(at + 1)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

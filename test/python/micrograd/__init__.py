@@ -1,0 +1,1 @@
+"""A test stand-in for the micrograd package (see engine.py)."""

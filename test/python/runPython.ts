@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Runs generated Python against the micrograd stand-in in this folder. python3 is required: a
+ * machine without it fails these tests with a message saying so, rather than skipping them
+ * and passing without having checked anything.
+ */
+
+/** This folder: put on PYTHONPATH so `from micrograd.engine import Value` finds the stand-in. */
+export const SHIM_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+/** Runs `code` (fed on stdin) with python3 and returns what it printed. Throws on any error. */
+export function runPython(code: string): string {
+  try {
+    return execFileSync('python3', ['-'], {
+      input: code,
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONPATH: SHIM_DIR, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error('python3 is not installed or not on PATH: the generated-Python tests need it (CI machines have it).');
+    }
+    const stderr = (error as { stderr?: string }).stderr ?? '';
+    throw new Error(`python3 failed:\n${stderr}\n--- program ---\n${code}`);
+  }
+}
+
+/** One `print(label, x.data, x.grad)` line of a generated program. */
+export interface PrintedNode {
+  label: string;
+  data: number;
+  grad: number;
+}
+
+/** Reads the label, data and grad lines a generated program prints (labels may have spaces). */
+export function parsePrinted(stdout: string): PrintedNode[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const parts = line.split(' ');
+      const grad = parsePythonFloat(parts.pop()!);
+      const data = parsePythonFloat(parts.pop()!);
+      return { label: parts.join(' '), data, grad };
+    });
+}
+
+/** Python's repr of a float (or an int, or True/False from relu's comparison) as a number. */
+export function parsePythonFloat(text: string): number {
+  switch (text) {
+    case 'inf':
+      return Infinity;
+    case '-inf':
+      return -Infinity;
+    case 'nan':
+      return NaN;
+    case 'True':
+      return 1;
+    case 'False':
+      return 0;
+  }
+  const x = Number(text);
+  if (Number.isNaN(x)) throw new Error(`not a Python number: '${text}'`);
+  return x;
+}
