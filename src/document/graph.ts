@@ -60,9 +60,7 @@ export function topologicalOrder(doc: GraphDoc): { order: string[]; cyclic: stri
 const orders = new WeakMap<GraphDoc['wires'], { order: string[]; cyclic: string[] }>();
 
 function sameNodeSet(cached: { order: string[]; cyclic: string[] }, doc: GraphDoc): boolean {
-  let count = 0;
-  for (const id in doc.nodes) count++;
-  if (count !== cached.order.length + cached.cyclic.length) return false;
+  if (Object.keys(doc.nodes).length !== cached.order.length + cached.cyclic.length) return false;
   return cached.order.every((id) => Object.hasOwn(doc.nodes, id)) && cached.cyclic.every((id) => Object.hasOwn(doc.nodes, id));
 }
 
