@@ -7,6 +7,7 @@ import { print, type BenchLine } from './measure';
 const benches: Record<string, () => Promise<{ default: () => Promise<BenchLine[]> }>> = {
   engine: () => import('./engine.bench'),
   evaluate: () => import('./evaluate.bench'),
+  layout: () => import('./layout.bench'),
 };
 
 const only = process.argv.slice(2);

@@ -2,6 +2,7 @@ import { abPlusC } from './abPlusC';
 import { lectureL } from './lectureL';
 import { mlpForward } from './mlpForward';
 import { nodeUsedTwice } from './nodeUsedTwice';
+import { quadratic } from './quadratic';
 import { readmeExample } from './readmeExample';
 import { tanhFromExp } from './tanhFromExp';
 import { tanhNeuron } from './tanhNeuron';
@@ -13,6 +14,7 @@ export { DocBuilder, type BuilderInput, type NodeRef } from './DocBuilder';
 /** Every preset, in the order the lecture meets them (the menu's order). */
 export const PRESETS: readonly Preset[] = [
   readmeExample,
+  quadratic,
   abPlusC,
   lectureL,
   tanhNeuron,

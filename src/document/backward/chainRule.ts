@@ -1,0 +1,79 @@
+import { findOp } from '../../engine';
+import type { GraphDoc } from '../types';
+import type { BackwardSchedule, BackwardStep } from './schedule';
+
+/**
+ * The lecture's manual backprop in words: `dL/da = dL/de * de/da = -2.0 * -3.0 = 6.0`, built
+ * from a schedule step with the real numbers and the op's local derivative from the registry.
+ */
+
+/** A number as the lecture prints it: -2.0, 6.0, 0.7071; exponent form for the very small. */
+export function chainNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Number.isInteger(x)) return x.toFixed(1);
+  if (Math.abs(x) < 1e-4) return x.toExponential(3);
+  return String(Number(x.toFixed(4)));
+}
+
+/** The name a node goes by in formulas: its label, else its op and rank ("tanh#3"). */
+export function nodeName(doc: GraphDoc, schedule: BackwardSchedule, id: string): string {
+  const node = doc.nodes[id];
+  if (node && 'label' in node && node.label) return node.label;
+  if (node?.kind === 'constant') return chainNumber(node.value);
+  const op = node?.kind === 'op' ? (findOp(node.op)?.symbol ?? node.op) : 'node';
+  return `${op}#${schedule.rank.get(id) ?? '?'}`;
+}
+
+/** The text of one step, ready for the panel. */
+export interface ChainRuleText {
+  /** "dL/da = dL/de * de/da = -2.0 * -3.0 = 6.0" (or the base case "dL/dL = 1.0"). */
+  equation: string;
+  /** One line per use with the op's local derivative: "de/da = b = -3.0". */
+  locals: string[];
+  /** Said when the node kept a grad from an earlier pass that was not zeroed. */
+  carried: string | null;
+}
+
+/** The chain rule of a step: how the node's grad is made from the grads of the nodes that use it. */
+export function chainRuleText(doc: GraphDoc, schedule: BackwardSchedule, step: BackwardStep): ChainRuleText {
+  const out = nodeName(doc, schedule, schedule.output);
+  const me = nodeName(doc, schedule, step.node);
+  const d = (top: string, bottom: string) => `d${top}/d${bottom}`;
+  const arrivals = schedule.arrivals.slice(step.first, step.first + step.count);
+  if (step.node === schedule.output) {
+    return { equation: `${d(out, out)} = 1.0`, locals: ['The output’s gradient with respect to itself is 1: the base case.'], carried: null };
+  }
+  if (arrivals.length === 0) {
+    return { equation: `${d(out, me)} = 0.0`, locals: ['Nothing downstream uses this node.'], carried: null };
+  }
+  const carriedValue = arrivals[0]!.before;
+  const symbolic = arrivals.map((a) => `${d(out, nodeName(doc, schedule, a.from!))} * ${d(nodeName(doc, schedule, a.from!), me)}`);
+  const numeric = arrivals.map((a) => `${chainNumber(a.upstream)} * ${chainNumber(a.local)}`);
+  const carriedTerm = carriedValue !== 0 ? [`${chainNumber(carriedValue)}`] : [];
+  const equation = [
+    d(out, me),
+    [...(carriedValue !== 0 ? ['(kept grad)'] : []), ...symbolic].join(' + '),
+    [...carriedTerm, ...numeric].join(' + '),
+    chainNumber(step.grad),
+  ].join(' = ');
+  const locals = arrivals.map((a) => {
+    const user = doc.nodes[a.from!];
+    const userName = nodeName(doc, schedule, a.from!);
+    const op = user?.kind === 'op' ? findOp(user.op) : undefined;
+    if (!op || user?.kind !== 'op') return `${d(userName, me)} = ${chainNumber(a.local)}`;
+    const index = op.inputs.indexOf(a.port!) as 0 | 1;
+    const names = op.inputs.map((port) => {
+      const source = schedule.arrivals.find((x) => x.from === a.from && x.port === port)?.node;
+      return source ? nodeName(doc, schedule, source) : port;
+    });
+    const formula = op.localText(index, names, user.param ?? 0);
+    // A constant local derivative (add's 1) needs no formula before its value.
+    if (/^-?\d+(\.\d+)?$/.test(formula)) return `${d(userName, me)} = ${chainNumber(a.local)}`;
+    return `${d(userName, me)} = ${formula} = ${chainNumber(a.local)}`;
+  });
+  const carried =
+    carriedValue !== 0
+      ? `${me} still held ${chainNumber(carriedValue)} from an earlier pass: backward adds (+=) into .grad, so without zero_grad the old gradient is counted again.`
+      : null;
+  return { equation, locals, carried };
+}

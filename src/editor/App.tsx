@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { ActionsProvider } from './actions/ActionsContext';
+import type { ActionContext, EditorUi } from './actions/types';
+import { useShortcuts } from './actions/useShortcuts';
+import { FlowCanvas, type ContextTarget } from './canvas/FlowCanvas';
+import { ContextMenu } from './ContextMenu';
+import { copyShareLink, openGraphFile, saveGraphFile } from './files/fileOps';
+import { AppHeader } from './header/AppHeader';
+import { HelpSheet } from './HelpSheet';
+import { useTidy } from './layout/useTidy';
+import type { Mode } from './modes';
+import { Palette } from './palette/Palette';
+import { BackwardPanel } from './panels/backward/BackwardPanel';
+import { CodePanel } from './panels/CodePanel';
+import { Inspector } from './panels/Inspector';
+import { SidePanel } from './panels/SidePanel';
+import { usePlaygroundStore } from './store/StoreContext';
+import { useTheme } from './useTheme';
+import { Toasts } from './Toasts';
+import { Welcome } from './Welcome';
+import './App.css';
+
+const PANEL_TITLES: Record<Mode, string> = { build: 'Inspect & code', backward: 'Backward', train: 'Train' };
+
+/** The playground: header, palette, canvas, side panel, and the dialogs over them. */
+export function App({ firstVisit, onWelcomeDone }: { firstVisit: boolean; onWelcomeDone(): void }) {
+  const store = usePlaygroundStore();
+  const flow = useReactFlow();
+  const [mode, setMode] = useState<Mode>('build');
+  const [paletteFolded, setPaletteFolded] = useState(false);
+  const [panelFolded, setPanelFolded] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [welcome, setWelcome] = useState(firstVisit);
+  const [menu, setMenu] = useState<ContextTarget | null>(null);
+  const [theme, toggleTheme] = useTheme();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const tidy = useTidy(store);
+
+  const ui: EditorUi = useMemo(
+    () => ({
+      openHelp: () => setHelpOpen(true),
+      toggleTheme,
+      tidy: () => void tidy(),
+      openFile: () => fileInput.current?.click(),
+      saveFile: () => saveGraphFile(store),
+      share: () => void copyShareLink(store),
+      exportImage: (format) => {
+        void import('./files/exportImage').then((m) => m.exportImage(store, flow, format));
+      },
+    }),
+    [store, flow, tidy, toggleTheme],
+  );
+  const ctx: ActionContext = useMemo(() => ({ store, flow, ui }), [store, flow, ui]);
+  useShortcuts(ctx);
+
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const closeWelcome = useCallback(() => {
+    setWelcome(false);
+    onWelcomeDone();
+  }, [onWelcomeDone]);
+
+  // Right-click on the empty canvas: React Flow reports pane clicks, we need the flow position.
+  const onContextMenu = useCallback((target: ContextTarget | null) => setMenu(target), []);
+  useEffect(() => {
+    const onPaneMenu = (e: MouseEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (!el?.closest('.react-flow__pane')) return;
+      e.preventDefault();
+      setMenu({ kind: 'pane', x: e.clientX, y: e.clientY, flow: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) });
+    };
+    window.addEventListener('contextmenu', onPaneMenu);
+    return () => window.removeEventListener('contextmenu', onPaneMenu);
+  }, [flow]);
+
+  return (
+    <ActionsProvider value={ctx}>
+      <div className="app" data-mode={mode}>
+        <AppHeader mode={mode} onModeChange={setMode} />
+        <div className="app-body">
+          <Palette folded={paletteFolded} onToggleFold={() => setPaletteFolded((f) => !f)} />
+          <main className="canvas-area">
+            <FlowCanvas onContextMenu={onContextMenu} colorMode={theme} />
+            <Toasts />
+            {welcome && <Welcome onClose={closeWelcome} />}
+          </main>
+          <SidePanel title={PANEL_TITLES[mode]} folded={panelFolded} onToggleFold={() => setPanelFolded((f) => !f)}>
+            {mode === 'build' && (
+              <>
+                <Inspector />
+                <CodePanel />
+              </>
+            )}
+            {mode === 'backward' && <BackwardPanel />}
+          </SidePanel>
+        </div>
+        <HelpSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
+        <ContextMenu target={menu} onClose={closeMenu} />
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="open-file-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void openGraphFile(store, file);
+          }}
+        />
+      </div>
+    </ActionsProvider>
+  );
+}

@@ -1,0 +1,36 @@
+import type { ReactFlowInstance } from '@xyflow/react';
+import type { PlaygroundStore } from '../../state/store';
+
+/** What an action can reach when it runs. */
+export interface ActionContext {
+  store: PlaygroundStore;
+  flow: ReactFlowInstance;
+  /** Editor-level things that are not store state: dialogs, layout, files. */
+  ui: EditorUi;
+}
+
+/** Editor services the App provides to actions. */
+export interface EditorUi {
+  openHelp(): void;
+  toggleTheme(): void;
+  tidy(): void;
+  openFile(): void;
+  saveFile(): void;
+  share(): void;
+  exportImage(format: 'png' | 'svg'): void;
+}
+
+/** One thing a person can do, declared once: its name, its keys, and how it is done. */
+export interface Action {
+  id: string;
+  label: string;
+  /** Where the help sheet lists it. */
+  group: 'Edit' | 'View' | 'File' | 'Gradients' | 'Help';
+  /** Shortcuts like 'Mod+Z'; the first is the one shown in tooltips. */
+  keys?: readonly string[];
+  /** The toolbar icon's name (see icons.tsx). */
+  icon?: string;
+  run(ctx: ActionContext): void;
+  /** When false the button is disabled and the shortcut does nothing. */
+  enabled?(ctx: ActionContext): boolean;
+}

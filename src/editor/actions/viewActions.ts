@@ -1,0 +1,21 @@
+import type { Action } from './types';
+
+/** Layout, zoom, theme, and the files the graph goes in and out of. */
+export const viewActions: Action[] = [
+  { id: 'tidy', label: 'Tidy layout', group: 'View', keys: ['l'], icon: 'tidy', run: ({ ui }) => ui.tidy() },
+  {
+    id: 'fitView',
+    label: 'Fit graph in view',
+    group: 'View',
+    keys: ['f'],
+    icon: 'fit',
+    run: ({ flow }) => void flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1.5 }),
+  },
+  { id: 'theme', label: 'Light / dark theme', group: 'View', keys: ['t'], icon: 'theme', run: ({ ui }) => ui.toggleTheme() },
+  { id: 'open', label: 'Open a graph file…', group: 'File', keys: ['Mod+o'], run: ({ ui }) => ui.openFile() },
+  { id: 'save', label: 'Save as a .json file', group: 'File', keys: ['Mod+s'], run: ({ ui }) => ui.saveFile() },
+  { id: 'share', label: 'Copy a share link', group: 'File', run: ({ ui }) => ui.share() },
+  { id: 'exportPng', label: 'Export picture (PNG)', group: 'File', run: ({ ui }) => ui.exportImage('png') },
+  { id: 'exportSvg', label: 'Export picture (SVG)', group: 'File', run: ({ ui }) => ui.exportImage('svg') },
+  { id: 'help', label: 'Keyboard shortcuts', group: 'Help', keys: ['?'], icon: 'help', run: ({ ui }) => ui.openHelp() },
+];

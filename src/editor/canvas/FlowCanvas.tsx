@@ -1,0 +1,195 @@
+import { useCallback, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type Connection as FlowConnection,
+  type EdgeChange,
+  type EdgeTypes,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type Node,
+  type NodeChange,
+  type NodeTypes,
+  type Viewport,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import type { Position } from '../../document/types';
+import { canConnect, type Connection } from '../../document/validate';
+import { nodeResult } from '../../state/derived';
+import { ValueEdge } from '../edges/ValueEdge';
+import { signOf } from '../formatNumber';
+import { ConstantNodeView } from '../nodes/ConstantNodeView';
+import { OpNodeView } from '../nodes/OpNodeView';
+import { ValueNodeView } from '../nodes/ValueNodeView';
+import { OverlayHost } from '../OverlayHost';
+import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
+import { FlowNodeCache, toFlowEdges, type Size } from './toFlow';
+
+// Declared once at module level: a new object per render would remount every node.
+const nodeTypes: NodeTypes = { value: ValueNodeView, constant: ConstantNodeView, op: OpNodeView };
+const edgeTypes: EdgeTypes = { value: ValueEdge };
+// React Flow asks to keep its attribution unless one subscribes to Pro; it sits small at the bottom.
+const proOptions = { hideAttribution: false };
+const multiSelectKeys = ['Shift', 'Meta', 'Control'];
+
+/** What was right-clicked, for the context menu. */
+export type ContextTarget = { kind: 'node'; id: string; x: number; y: number } | { kind: 'pane'; x: number; y: number; flow: Position };
+
+/** A wire as React Flow reports it, turned into the document's terms. */
+function toConnection(c: { source: string | null; target: string | null; targetHandle?: string | null }): Connection | null {
+  if (!c.source || !c.target || !c.targetHandle) return null;
+  return { source: c.source, target: c.target, port: c.targetHandle };
+}
+
+/** The node editor: the document drawn by React Flow, every edit sent to the store as a command. */
+export function FlowCanvas({ onContextMenu, colorMode }: { onContextMenu(target: ContextTarget | null): void; colorMode: 'dark' | 'light' }) {
+  const store = usePlaygroundStore();
+  const doc = usePlayground((s) => s.doc);
+  const selection = usePlayground((s) => s.selection);
+  const selectedWires = usePlayground((s) => s.selectedWires);
+  const initialViewport = useRef(store.getState().viewport).current;
+
+  const cache = useRef(new FlowNodeCache()).current;
+  const sizes = useRef(new Map<string, Size>()).current;
+  const [sizeVersion, setSizeVersion] = useState(0);
+
+  const nodes = useMemo(
+    () => cache.nodes(doc, new Set(selection), sizes),
+    // sizeVersion stands for the contents of `sizes`, which is mutated in place.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [doc, selection, sizeVersion, cache, sizes],
+  );
+  const edges = useMemo(() => toFlowEdges(doc, new Set(selectedWires)), [doc, selectedWires]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const state = store.getState();
+      const moved = new Map<string, Position>();
+      let selected: Set<string> | null = null;
+      let resized = false;
+      for (const c of changes) {
+        if (c.type === 'dimensions' && c.dimensions) {
+          const old = sizes.get(c.id);
+          if (!old || old.width !== c.dimensions.width || old.height !== c.dimensions.height) {
+            sizes.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
+            resized = true;
+          }
+        } else if (c.type === 'position' && c.position) {
+          moved.set(c.id, c.position);
+        } else if (c.type === 'select') {
+          selected ??= new Set(state.selection);
+          if (c.selected) selected.add(c.id);
+          else selected.delete(c.id);
+        }
+      }
+      if (resized) setSizeVersion((v) => v + 1);
+      if (moved.size > 0) state.moveNodes(moved);
+      if (selected) state.select([...selected]);
+    },
+    [store, sizes],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const state = store.getState();
+      let selected: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type === 'select') {
+          selected ??= new Set(state.selectedWires);
+          if (c.selected) selected.add(c.id);
+          else selected.delete(c.id);
+        }
+      }
+      if (selected) state.selectWires([...selected]);
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: FlowConnection) => {
+      const connection = toConnection(c);
+      if (connection) store.getState().connect(connection);
+    },
+    [store],
+  );
+
+  const isValidConnection: IsValidConnection = useCallback(
+    (c) => {
+      const connection = toConnection(c);
+      return connection !== null && canConnect(store.getState().doc, connection).ok;
+    },
+    [store],
+  );
+
+  // A release over a port that isValidConnection refused: say why, at the moment of connecting.
+  const onConnectEnd = useCallback(
+    (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid !== false || !state.toHandle || !state.fromHandle) return;
+      const from = state.fromHandle;
+      const to = state.toHandle;
+      const [src, dst] = from.type === 'source' ? [from, to] : [to, from];
+      const connection = toConnection({ source: src.nodeId, target: dst.nodeId, targetHandle: dst.id ?? null });
+      if (!connection) return;
+      const check = canConnect(store.getState().doc, connection);
+      if (!check.ok) store.getState().notify('error', check.reason);
+    },
+    [store],
+  );
+
+  const begin = useCallback(() => store.getState().beginGesture(), [store]);
+  const end = useCallback(() => store.getState().endGesture(), [store]);
+  const onMoveEnd = useCallback((_e: unknown, v: Viewport) => store.getState().setViewport(v), [store]);
+
+  const onNodeContextMenu = useCallback(
+    (e: ReactMouseEvent, node: Node) => {
+      e.preventDefault();
+      if (!store.getState().selection.includes(node.id)) store.getState().select([node.id]);
+      onContextMenu({ kind: 'node', id: node.id, x: e.clientX, y: e.clientY });
+    },
+    [store, onContextMenu],
+  );
+
+  const minimapColor = useCallback(
+    (node: Node) => `minimap-node sign-fill-${signOf(nodeResult(store.getState(), node.id)?.data ?? 0)}`,
+    [store],
+  );
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
+      isValidConnection={isValidConnection}
+      onNodeDragStart={begin}
+      onNodeDragStop={end}
+      onSelectionDragStart={begin}
+      onSelectionDragStop={end}
+      onMoveEnd={onMoveEnd}
+      onNodeContextMenu={onNodeContextMenu}
+      onPaneClick={() => onContextMenu(null)}
+      defaultViewport={initialViewport}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={multiSelectKeys}
+      colorMode={colorMode}
+      minZoom={0.1}
+      maxZoom={3}
+      proOptions={proOptions}
+      attributionPosition="bottom-center"
+      onlyRenderVisibleElements={nodes.length > 400}
+    >
+      <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} />
+      <OverlayHost />
+      <Controls showInteractive={false} />
+      <MiniMap pannable zoomable ariaLabel="Overview of the graph" nodeClassName={minimapColor} nodeBorderRadius={6} />
+    </ReactFlow>
+  );
+}

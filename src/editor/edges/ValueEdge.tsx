@@ -1,0 +1,31 @@
+import { memo } from 'react';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { nodeResult } from '../../state/derived';
+import { usePlayground } from '../store/StoreContext';
+import { signOf } from '../formatNumber';
+
+/** Stroke width for a value: thin near 0, thicker for larger magnitudes, capped. */
+export function strokeWidthFor(value: number): number {
+  if (!Number.isFinite(value)) return 1.5;
+  return 1.25 + Math.min(3, Math.log10(1 + Math.abs(value)) * 1.5);
+}
+
+/**
+ * A wire coloured by the sign of the value it carries and thickened by its size, in the same
+ * colour language as the numbers on the cards.
+ */
+export const ValueEdge = memo(function ValueEdge(props: EdgeProps) {
+  const { id, source, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
+  const value = usePlayground((s) => nodeResult(s, source)?.data ?? NaN);
+  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const sign = Number.isNaN(value) ? 'zero' : signOf(value);
+  return (
+    <BaseEdge
+      id={id}
+      path={path}
+      className={`value-edge value-edge--${sign}${selected ? ' is-selected' : ''}`}
+      style={{ strokeWidth: strokeWidthFor(value) }}
+      interactionWidth={14}
+    />
+  );
+});

@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import { activeBackwardNode, backwardRank } from '../../state/derived';
+import { usePlayground } from '../store/StoreContext';
+import type { NodeError } from '../../document/evaluate';
+import { formatNumber, signOf } from '../formatNumber';
+
+/** One `name | number` line of a draw_dot-style record. */
+export function NumberRow({ name, value, stale, testId }: { name: string; value: number; stale?: boolean; testId?: string }) {
+  return (
+    <div className={`node-row${stale ? ' is-stale' : ''}`}>
+      <span className="node-row__key">{name}</span>
+      <span
+        className={`node-row__num num sign-${signOf(value)}`}
+        title={stale ? `${value} (stale: the graph changed since the last backward pass)` : String(value)}
+        data-testid={testId}
+        data-value={value}
+      >
+        {formatNumber(value)}
+      </span>
+    </div>
+  );
+}
+
+/** A row whose number is an interactive control (a leaf's data, pow's exponent). */
+export function ControlRow({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <div className="node-row">
+      <span className="node-row__key">{name}</span>
+      {children}
+    </div>
+  );
+}
+
+/** The red mark of a node that cannot be computed, with the reason on hover and for screen readers. */
+export function ErrorMark({ error }: { error: NodeError }) {
+  const text = error.kind === 'upstream' ? `upstream: ${error.message}` : error.message;
+  return (
+    <span className="node-error" role="img" aria-label={`Error: ${text}`} data-message={text} data-testid="node-error">
+      !
+    </span>
+  );
+}
+
+/** The chip that says which node backward starts from. */
+export function OutputChip() {
+  return (
+    <span className="output-chip" title="Backward starts here">
+      output
+    </span>
+  );
+}
+
+/** Class names shared by every node card. */
+export function cardClass(kind: string, selected: boolean, error: NodeError | null): string {
+  return [
+    'node-card',
+    `node-card--${kind}`,
+    selected ? 'is-selected' : '',
+    error ? (error.kind === 'upstream' ? 'has-upstream-error' : 'has-error') : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+export { signOf };
+
+/**
+ * The node's place in the backward order (1 = the output), shown while a pass is watched or
+ * stepped: the order the lecture computes grads by hand. The node receiving gradient now glows.
+ */
+export function BackwardBadge({ id }: { id: string }) {
+  const rank = usePlayground((s) => backwardRank(s, id));
+  const active = usePlayground((s) => activeBackwardNode(s) === id);
+  const done = usePlayground((s) => {
+    const run = s.backwardRun;
+    const step = run?.schedule.stepOf.get(id);
+    return !!run && !!step && run.delivered >= step.first + step.count;
+  });
+  if (rank === null) return null;
+  return (
+    <span
+      className={`backward-badge${active ? ' is-active' : ''}${done ? ' is-done' : ''}`}
+      title={`Step ${rank} of the backward pass`}
+      data-testid="backward-badge"
+      data-rank={rank}
+    >
+      {rank}
+    </span>
+  );
+}

@@ -1,0 +1,93 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { findOp } from '../../engine';
+import { EditableText } from '../controls/EditableText';
+import { NumberField } from '../controls/NumberField';
+import { usePlaygroundStore } from '../store/StoreContext';
+import { BackwardBadge, cardClass, ControlRow, ErrorMark, NumberRow, OutputChip } from './NodeParts';
+import { useNodeField, useNodeNumbers } from './useNodeNumbers';
+
+/** Vertical space per input port, so handles line up with their names. */
+const PORT_PITCH = 26;
+const PORTS_TOP = 44;
+
+/**
+ * An op applied to its inputs, drawn like draw_dot's pair of an op bubble and a record: the
+ * op's glyph where the wires arrive, then label | data | grad.
+ */
+export const OpNodeView = memo(function OpNodeView({ id, selected }: NodeProps) {
+  const opType = useNodeField(id, 'op');
+  const label = String(useNodeField(id, 'label') ?? '');
+  const param = useNodeField(id, 'param');
+  const store = usePlaygroundStore();
+  const { data, grad, error, gradStale, isOutput } = useNodeNumbers(id);
+  const op = typeof opType === 'string' ? findOp(opType) : undefined;
+  if (!op) return null;
+  const { updateNode, beginGesture, endGesture } = store.getState();
+  const missing = error?.kind === 'missing-input' ? error.ports : [];
+  return (
+    <div
+      className={cardClass('op', selected, error)}
+      data-testid="node-card"
+      data-label={label}
+      data-op={op.type}
+      style={{ minHeight: PORTS_TOP + op.inputs.length * PORT_PITCH }}
+    >
+      <BackwardBadge id={id} />
+      <div className="node-card__head">
+        <span className="op-glyph" title={op.doc} data-testid="op-glyph">
+          {op.glyph}
+        </span>
+        <EditableText
+          className="node-card__label"
+          value={label}
+          placeholder={op.label}
+          label="Label"
+          onChange={(next) => updateNode(id, { label: next })}
+          testId="node-label"
+        />
+        {isOutput && <OutputChip />}
+        {error && <ErrorMark error={error} />}
+      </div>
+      <div className="op-ports" aria-hidden="true">
+        {op.inputs.map((port, i) => (
+          <span
+            key={port}
+            className={`op-port${missing.includes(port) ? ' is-missing' : ''}`}
+            style={{ top: PORTS_TOP + i * PORT_PITCH - 8 }}
+          >
+            {port}
+          </span>
+        ))}
+      </div>
+      <div className="node-card__body">
+        {op.param && (
+          <ControlRow name={op.param.name}>
+            <NumberField
+              value={typeof param === 'number' ? param : op.param.defaultValue}
+              label={`${op.param.name} of ${label || op.label}`}
+              step={0.1}
+              onChange={(next) => updateNode(id, { param: next })}
+              onGestureStart={beginGesture}
+              onGestureEnd={endGesture}
+              testId="node-param"
+            />
+          </ControlRow>
+        )}
+        <NumberRow name="data" value={data} testId="node-data" />
+        <NumberRow name="grad" value={grad} stale={gradStale} testId="node-grad" />
+      </div>
+      {op.inputs.map((port, i) => (
+        <Handle
+          key={port}
+          id={port}
+          type="target"
+          position={Position.Left}
+          style={{ top: PORTS_TOP + i * PORT_PITCH }}
+          title={`input ${port}`}
+        />
+      ))}
+      <Handle type="source" position={Position.Right} id="out" />
+    </div>
+  );
+});

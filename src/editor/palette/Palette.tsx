@@ -1,0 +1,122 @@
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import type { Position } from '../../document/types';
+import { usePlaygroundStore } from '../store/StoreContext';
+import { PALETTE_ITEMS, type PaletteItem } from './paletteItems';
+
+/** Pointer travel that turns a press on a palette item into a drag. */
+const DRAG_THRESHOLD = 4;
+const GROUPS = ['Leaves', 'Arithmetic', 'Activations', 'Functions'] as const;
+
+interface Drag {
+  item: PaletteItem;
+  pointer: number;
+  startX: number;
+  startY: number;
+  x: number;
+  y: number;
+  dragging: boolean;
+}
+
+/**
+ * The shelf of node kinds. Drag one onto the canvas (mouse, pen or touch: pointer events, not
+ * HTML drag-and-drop, which touch screens lack), or click it / press Enter to add it in the
+ * middle of the view.
+ */
+export function Palette({ folded, onToggleFold }: { folded: boolean; onToggleFold(): void }) {
+  const store = usePlaygroundStore();
+  const flow = useReactFlow();
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const dragRef = useRef<Drag | null>(null);
+
+  function add(item: PaletteItem, screen: Position | null) {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    if (!pane) return;
+    const at = screen ?? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 };
+    const flowAt = flow.screenToFlowPosition(at);
+    // Centre the new card on the drop point (cards are about 180 x 90).
+    const node = item.create({ x: Math.round(flowAt.x - 90), y: Math.round(flowAt.y - 40) }, store.getState().doc);
+    store.getState().addNodes([node]);
+  }
+
+  function overCanvas(x: number, y: number): boolean {
+    const el = document.elementFromPoint(x, y);
+    return !!el?.closest('.react-flow') && !el.closest('.react-flow__panel');
+  }
+
+  function onPointerDown(e: PointerEvent<HTMLButtonElement>, item: PaletteItem) {
+    if (e.button !== 0) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    const d = { item, pointer: e.pointerId, startX: e.clientX, startY: e.clientY, x: e.clientX, y: e.clientY, dragging: false };
+    dragRef.current = d;
+  }
+
+  function onPointerMove(e: PointerEvent<HTMLButtonElement>) {
+    const d = dragRef.current;
+    if (!d || d.pointer !== e.pointerId) return;
+    const moved = Math.hypot(e.clientX - d.startX, e.clientY - d.startY) > DRAG_THRESHOLD;
+    const next = { ...d, x: e.clientX, y: e.clientY, dragging: d.dragging || moved };
+    dragRef.current = next;
+    if (next.dragging) setDrag(next);
+  }
+
+  function onPointerUp(e: PointerEvent<HTMLButtonElement>) {
+    const d = dragRef.current;
+    if (!d || d.pointer !== e.pointerId) return;
+    dragRef.current = null;
+    setDrag(null);
+    if (!d.dragging) add(d.item, null);
+    else if (overCanvas(e.clientX, e.clientY)) add(d.item, { x: e.clientX, y: e.clientY });
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLButtonElement>, item: PaletteItem) {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      add(item, null);
+    }
+  }
+
+  return (
+    <aside className={`palette${folded ? ' is-folded' : ''}`} aria-label="Node palette" data-testid="palette">
+      <div className="palette__head">
+        {!folded && <h2 className="panel-title">Add</h2>}
+        <button type="button" className="fold-button" onClick={onToggleFold} aria-label={folded ? 'Show the palette' : 'Fold the palette'} title={folded ? 'Show the palette' : 'Fold the palette'}>
+          {folded ? '›' : '‹'}
+        </button>
+      </div>
+      <div className="palette__list">
+        {GROUPS.map((group) => (
+          <section key={group} className="palette__group">
+            {!folded && <h3 className="palette__group-title">{group}</h3>}
+            {PALETTE_ITEMS.filter((i) => i.group === group).map((item) => (
+              <button
+                key={item.id}
+                type="button"
+                className="palette-item"
+                title={`${item.label}: ${item.doc} Drag onto the canvas, or click to add.`}
+                aria-label={`Add ${item.label}`}
+                data-testid={`palette-${item.id}`}
+                onPointerDown={(e) => onPointerDown(e, item)}
+                onPointerMove={onPointerMove}
+                onPointerUp={onPointerUp}
+                onPointerCancel={() => {
+                  dragRef.current = null;
+                  setDrag(null);
+                }}
+                onKeyDown={(e) => onKeyDown(e, item)}
+              >
+                <span className="palette-item__glyph">{item.glyph}</span>
+                {!folded && <span className="palette-item__label">{item.label}</span>}
+              </button>
+            ))}
+          </section>
+        ))}
+      </div>
+      {drag && (
+        <div className="palette-ghost" style={{ left: drag.x, top: drag.y }} aria-hidden="true">
+          <span className="palette-item__glyph">{drag.item.glyph}</span> {drag.item.label}
+        </div>
+      )}
+    </aside>
+  );
+}

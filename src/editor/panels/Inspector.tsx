@@ -1,0 +1,35 @@
+import { findOp } from '../../engine';
+import { displayedGrad, nodeResult } from '../../state/derived';
+import { usePlayground } from '../store/StoreContext';
+
+/** Details of the selected node at full precision, with its op's documentation. */
+export function Inspector() {
+  const id = usePlayground((s) => (s.selection.length === 1 ? s.selection[0]! : null));
+  const node = usePlayground((s) => (id ? s.doc.nodes[id] : undefined));
+  const result = usePlayground((s) => (id ? nodeResult(s, id) : undefined));
+  const grad = usePlayground((s) => (id ? displayedGrad(s, id) : 0));
+  if (!id || !node) {
+    return (
+      <section className="inspector is-empty" data-testid="inspector">
+        <p className="muted">Select a node to see its numbers at full precision.</p>
+      </section>
+    );
+  }
+  const op = node.kind === 'op' ? findOp(node.op) : undefined;
+  const name = 'label' in node && node.label ? node.label : node.kind === 'op' ? (op?.label ?? node.op) : node.kind;
+  return (
+    <section className="inspector" data-testid="inspector">
+      <h3 className="inspector__title">
+        {op && <span className="op-glyph">{op.glyph}</span>} {name}
+      </h3>
+      {op && <p className="muted">{op.doc}</p>}
+      <dl className="inspector__numbers">
+        <dt>data</dt>
+        <dd className="num">{String(result?.data ?? NaN)}</dd>
+        <dt>grad</dt>
+        <dd className="num">{String(grad)}</dd>
+      </dl>
+      {result?.error && <p className="inspector__error">{result.error.message}</p>}
+    </section>
+  );
+}

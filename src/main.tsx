@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ReactFlowProvider } from '@xyflow/react';
+import './styles/theme.css';
+import { bootstrap } from './editor/bootstrap';
+import { App } from './editor/App';
+import { StoreProvider } from './editor/store/StoreContext';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html must contain <div id="root">.');
+
+const { store, firstVisit, markWelcomed } = await bootstrap();
+
+createRoot(root).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <ReactFlowProvider>
+        <App firstVisit={firstVisit} onWelcomeDone={markWelcomed} />
+      </ReactFlowProvider>
+    </StoreProvider>
+  </StrictMode>,
+);

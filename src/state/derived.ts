@@ -1,0 +1,60 @@
+import { gradAfter } from '../document/backward/schedule';
+import { evaluate, type Evaluation, type NodeResult } from '../document/evaluate';
+import { isLeaf } from '../document/ports';
+import type { GraphDoc } from '../document/types';
+import type { PlaygroundState } from './store';
+
+/**
+ * Things computed from the store rather than kept in it. Documents are immutable, so a result
+ * computed for one document object is valid for as long as that object is current.
+ */
+const evaluations = new WeakMap<GraphDoc, Evaluation>();
+
+/** The evaluation of a document, computed once per document object. */
+export function evaluationOf(doc: GraphDoc): Evaluation {
+  let e = evaluations.get(doc);
+  if (!e) {
+    e = evaluate(doc);
+    evaluations.set(doc, e);
+  }
+  return e;
+}
+
+/** The evaluated result of one node in the current document, or undefined. */
+export function nodeResult(state: PlaygroundState, id: string): NodeResult | undefined {
+  return evaluationOf(state.doc).results.get(id);
+}
+
+/**
+ * The grad micrograd would show for this node after the passes the user ran: 0 before any
+ * backward pass; a leaf's accumulated grad; an interior node's grad from the latest pass.
+ */
+export function displayedGrad(state: PlaygroundState, id: string): number {
+  const { grads, backwardRun: run } = state;
+  const node = state.doc.nodes[id];
+  const leaf = node !== undefined && isLeaf(node);
+  if (run && run.delivered < run.schedule.arrivals.length) {
+    // Mid-animation: what has arrived so far, else what the node held when the pass began.
+    return gradAfter(run.schedule, id, run.delivered) ?? (leaf ? (run.base[id] ?? 0) : 0);
+  }
+  if (grads.passes === 0) return 0;
+  if (leaf) return grads.leaves[id] ?? 0;
+  return grads.latest[id] ?? 0;
+}
+
+/** The node's place in the backward order of the watched pass (1 = output), or null. */
+export function backwardRank(state: PlaygroundState, id: string): number | null {
+  return state.backwardRun?.schedule.rank.get(id) ?? null;
+}
+
+/** The node whose contribution is arriving now (or arrived last), for highlighting. */
+export function activeBackwardNode(state: PlaygroundState): string | null {
+  const run = state.backwardRun;
+  if (!run || run.delivered >= run.schedule.arrivals.length) return null;
+  return run.schedule.arrivals[run.delivered]?.node ?? null;
+}
+
+/** True when the document changed since the latest backward pass, so grads describe an older graph. */
+export function gradsAreStale(state: PlaygroundState): boolean {
+  return state.grads.passes > 0 && state.grads.revision !== state.revision;
+}
