@@ -1,4 +1,5 @@
 import { newId } from './ids';
+import { OUT } from './ports';
 import type { DocNode, GraphDoc, NodePatch, Position, Wire } from './types';
 import { canConnect, type Connection } from './validate';
 
@@ -26,7 +27,7 @@ export function removeNodes(doc: GraphDoc, ids: Iterable<string>): GraphDoc {
   for (const [id, w] of Object.entries(doc.wires)) {
     if (!gone.has(w.source) && !gone.has(w.target)) wires[id] = w;
   }
-  return { nodes, wires, output: doc.output !== null && gone.has(doc.output) ? null : doc.output };
+  return { ...doc, nodes, wires, output: doc.output !== null && gone.has(doc.output) ? null : doc.output };
 }
 
 /** Removes wires by id. */
@@ -54,15 +55,21 @@ export function connect(doc: GraphDoc, c: Connection): { doc: GraphDoc } | { rea
     if (!(w.target === c.target && w.port === c.port)) wires[id] = w;
   }
   const wire: Wire = { id: newId(), source: c.source, target: c.target, port: c.port };
+  if (c.from !== undefined && c.from !== OUT) wire.from = c.from;
   wires[wire.id] = wire;
   return { doc: { ...doc, wires } };
 }
 
 /** Which patchable fields each kind of node has. */
 const PATCHABLE: Record<DocNode['kind'], readonly (keyof NodePatch)[]> = {
-  value: ['position', 'label', 'value'],
+  value: ['position', 'label', 'value', 'trainable'],
   constant: ['position', 'value'],
   op: ['position', 'label', 'param'],
+  input: ['position', 'label', 'value', 'feature'],
+  target: ['position', 'label', 'value'],
+  loss: ['position', 'label', 'loss'],
+  neuron: ['position', 'label', 'activation', 'weights', 'bias'],
+  layer: ['position', 'label', 'activation', 'weights', 'biases'],
 };
 
 /**

@@ -1,7 +1,8 @@
 import { findOp, Value, whyNotFinite } from '../engine';
+import { activate } from '../nn/activation';
 import { incomingWires, resolveOutput, topologicalOrder } from './graph';
-import { inputPorts } from './ports';
-import type { GraphDoc } from './types';
+import { inputPorts, outputKey, outputPorts } from './ports';
+import type { DocNode, GraphDoc, LossKind } from './types';
 
 /** Why a node has no trustworthy number, for the red mark and its tooltip. */
 export type NodeError =
@@ -16,11 +17,15 @@ export type NodeError =
 
 /** What evaluate derives for one node. */
 export interface NodeResult {
-  /** The forward value, NaN when the node cannot be computed. */
+  /** The forward value (a layer's first output), NaN when the node cannot be computed. */
   data: number;
   /** d(output)/d(this node) from one backward pass from the output; 0 off the output's path. */
   grad: number;
   error: NodeError | null;
+  /** Every output's data and grad, by port, for nodes with several outputs (layers). */
+  outputs?: { port: string; data: number; grad: number }[];
+  /** Gradients of the parameters a node owns (a neuron's or layer's weights and biases). */
+  paramGrads?: { weights: number[] | number[][]; bias: number | number[] };
 }
 
 /** Everything evaluate derives for a document. */
@@ -29,37 +34,39 @@ export interface Evaluation {
   results: ReadonlyMap<string, NodeResult>;
   /** The node backward started from, or null (empty graph, or the output cannot be computed). */
   output: string | null;
+  /** The value backward started from: the output's id, or its first output for a layer. */
+  outputKey: string | null;
   /** Node ids in topological order (inputs first). */
   order: readonly string[];
   /**
-   * The engine Values behind the results, for the backward animation and the gradient check.
-   * Absent for nodes that could not be computed.
+   * The engine Values behind the results, by output key (the node id, or `id:port` for a
+   * layer's outputs), for the backward animation and the gradient check. Absent for nodes that
+   * could not be computed.
    */
   values: ReadonlyMap<string, Value>;
+  /** The parameter Values composite nodes own, by node id (weights row-major, then biases). */
+  params: ReadonlyMap<string, { weights: Value[] | Value[][]; bias: Value | Value[] }>;
 }
 
 /**
  * Runs the drawn graph through the engine: a forward pass in topological order, then one
  * backward pass from the output. Pure: the document is not touched, and a fresh set of Values
- * is built each time (as a training loop rebuilds its graph every step).
+ * is built each time (as a training loop rebuilds its graph every step). Neurons and layers
+ * build the same Values src/nn would, in the same order, so their digits agree with it.
  */
 export function evaluate(doc: GraphDoc): Evaluation {
   const { order, cyclic } = topologicalOrder(doc);
   const incoming = incomingWires(doc);
   const results = new Map<string, NodeResult>();
   const values = new Map<string, Value>();
+  const params = new Map<string, { weights: Value[] | Value[][]; bias: Value | Value[] }>();
 
   for (const id of order) {
     const node = doc.nodes[id]!;
-    if (node.kind !== 'op') {
-      const v = new Value(node.value, node.kind === 'value' ? node.label : '');
+    if (node.kind === 'value' || node.kind === 'constant' || node.kind === 'input' || node.kind === 'target') {
+      const v = new Value(node.value, node.kind === 'constant' ? '' : node.label);
       values.set(id, v);
       results.set(id, { data: v.data, grad: 0, error: leafError(v) });
-      continue;
-    }
-    const op = findOp(node.op);
-    if (!op) {
-      results.set(id, { data: NaN, grad: 0, error: { kind: 'upstream', message: `unknown op '${node.op}'` } });
       continue;
     }
     const ports = inputPorts(node);
@@ -70,37 +77,123 @@ export function evaluate(doc: GraphDoc): Evaluation {
       results.set(id, { data: NaN, grad: 0, error: { kind: 'missing-input', ports: missing, message } });
       continue;
     }
-    const sources = ports.map((p) => wired!.get(p)!.source);
+    const sources = ports.map((p) => wired!.get(p)!);
     // Trouble upstream taints everything downstream, even where the number looks fine again
     // (tanh(Infinity) = 1): its gradients are not to be trusted.
-    const tainted = sources.findIndex((src) => results.get(src)?.error);
-    const cause = tainted >= 0 ? results.get(sources[tainted]!)!.error! : null;
+    const tainted = sources.findIndex((w) => results.get(w.source)?.error);
+    const cause = tainted >= 0 ? results.get(sources[tainted]!.source)!.error! : null;
     const upstream: NodeError | null = cause && {
       kind: 'upstream',
       message: cause.kind === 'upstream' ? cause.message : `input '${ports[tainted]}': ${cause.message}`,
     };
-    const inputs = sources.map((src) => values.get(src));
+    const inputs = sources.map((w) => values.get(outputKey(w.source, w.from)));
     if (inputs.some((v) => v === undefined)) {
       results.set(id, { data: NaN, grad: 0, error: upstream ?? { kind: 'upstream', message: 'an input cannot be computed' } });
       continue;
     }
-    const [a, b] = inputs as Value[];
-    const k = node.param ?? 0;
-    const v = new Value(op.forward(a!.data, b?.data ?? 0, k), node.label, op, a!, b ?? null, k);
-    values.set(id, v);
-    results.set(id, { data: v.data, grad: 0, error: upstream ?? finiteError(v) });
+    const outs = compute(node, inputs as Value[], params);
+    if (outs === null) {
+      results.set(id, { data: NaN, grad: 0, error: { kind: 'upstream', message: `unknown op '${node.kind === 'op' ? node.op : node.kind}'` } });
+      continue;
+    }
+    outputPorts(node).forEach((port, i) => values.set(outputKey(id, port), outs[i]!));
+    const first = outs[0]!;
+    const error = upstream ?? outs.map(finiteError).find((e) => e !== null) ?? null;
+    results.set(id, { data: first.data, grad: 0, error });
   }
   for (const id of cyclic) {
     results.set(id, { data: NaN, grad: 0, error: { kind: 'cycle', message: 'sits on a cycle' } });
   }
 
   const outputId = resolveOutput(doc);
-  const outputValue = outputId === null ? undefined : values.get(outputId);
-  if (outputValue !== undefined) {
-    outputValue.backward();
-    for (const [id, v] of values) results.get(id)!.grad = v.grad;
+  // Backward starts from one number: a layer with several outputs cannot be the start.
+  const rootPorts = outputId === null ? [] : outputPorts(doc.nodes[outputId]!);
+  const rootKey = outputId === null || rootPorts.length !== 1 ? null : outputKey(outputId, rootPorts[0]);
+  const outputValue = rootKey === null ? undefined : values.get(rootKey);
+  if (outputValue !== undefined) outputValue.backward();
+  for (const [id, r] of results) {
+    const node = doc.nodes[id]!;
+    const v = values.get(outputKey(id, outputPorts(node)[0]));
+    if (!v) continue;
+    r.grad = v.grad;
+    if (node.kind === 'layer') {
+      r.outputs = outputPorts(node).map((port) => {
+        const out = values.get(outputKey(id, port))!;
+        return { port, data: out.data, grad: out.grad };
+      });
+    }
+    const owned = params.get(id);
+    if (owned) r.paramGrads = gradsOf(owned);
   }
-  return { results, output: outputValue === undefined ? null : outputId, order, values };
+  return { results, output: outputValue === undefined ? null : outputId, outputKey: outputValue === undefined ? null : rootKey, order, values, params };
+}
+
+/** The output Values of one computed node, in output-port order; null for an unknown op. */
+function compute(node: DocNode, inputs: Value[], params: Map<string, { weights: Value[] | Value[][]; bias: Value | Value[] }>): Value[] | null {
+  switch (node.kind) {
+    case 'op': {
+      const op = findOp(node.op);
+      if (!op) return null;
+      const [a, b] = inputs;
+      const k = node.param ?? 0;
+      return [new Value(op.forward(a!.data, b?.data ?? 0, k), node.label, op, a!, b ?? null, k)];
+    }
+    case 'neuron': {
+      const w = node.weights.map((x, i) => new Value(x, `${node.label}.w${i}`));
+      const b = new Value(node.bias, `${node.label}.b`);
+      params.set(node.id, { weights: w, bias: b });
+      return [neuron(w, b, inputs, node.activation, node.label)];
+    }
+    case 'layer': {
+      const w = node.weights.map((row, j) => row.map((x, i) => new Value(x, `${node.label}.w${j}.${i}`)));
+      const b = node.biases.map((x, j) => new Value(x, `${node.label}.b${j}`));
+      params.set(node.id, { weights: w, bias: b });
+      return w.map((row, j) => neuron(row, b[j]!, inputs, node.activation, `${node.label}.y${j}`));
+    }
+    case 'loss':
+      return [sampleLoss(node.loss, inputs[0]!, inputs[1]!, node.label)];
+    default:
+      return null;
+  }
+}
+
+/** act(b + w0·x0 + w1·x1 + ...), summed in src/nn's (micrograd's) order. */
+function neuron(w: readonly Value[], b: Value, x: readonly Value[], activation: Parameters<typeof activate>[1], label: string): Value {
+  let act = b;
+  for (let i = 0; i < w.length; i++) act = act.add(w[i]!.mul(x[i]!));
+  const out = activate(act, activation);
+  out.label = label;
+  return out;
+}
+
+/**
+ * One sample's loss, with the same ops as src/nn's losses so the digits agree: squared
+ * (s − y)², hinge relu(1 − y·s), and cross-entropy softplus(−y·s) in its overflow-safe form.
+ */
+export function sampleLoss(kind: LossKind, score: Value, target: Value, label = ''): Value {
+  let out: Value;
+  switch (kind) {
+    case 'squared':
+      out = score.sub(target).pow(2);
+      break;
+    case 'hinge':
+      out = score.mul(target.neg()).add(1).relu();
+      break;
+    case 'bce': {
+      const z = score.mul(target.neg());
+      const absZ = z.relu().add(z.neg().relu());
+      out = z.relu().add(absZ.neg().exp().add(1).log());
+      break;
+    }
+  }
+  out.label = label;
+  return out;
+}
+
+function gradsOf(owned: { weights: Value[] | Value[][]; bias: Value | Value[] }): NonNullable<NodeResult['paramGrads']> {
+  const weights = (owned.weights as (Value | Value[])[]).map((w) => (Array.isArray(w) ? w.map((x) => x.grad) : w.grad));
+  const bias = Array.isArray(owned.bias) ? owned.bias.map((b) => b.grad) : owned.bias.grad;
+  return { weights: weights as number[] | number[][], bias };
 }
 
 function leafError(v: Value): NodeError | null {
@@ -110,6 +203,10 @@ function leafError(v: Value): NodeError | null {
 
 /** A computed node whose inputs were all fine: its own op is the only possible culprit. */
 function finiteError(v: Value): NodeError | null {
-  const why = whyNotFinite(v);
-  return why === null ? null : { kind: 'non-finite', message: why };
+  if (Number.isFinite(v.data)) return null;
+  // Composite nodes build several ops; the first non-finite one inside says why.
+  let origin = v;
+  while (origin.inputs.some((x) => !Number.isFinite(x.data))) origin = origin.inputs.find((x) => !Number.isFinite(x.data))!;
+  const why = whyNotFinite(origin) ?? 'not a finite number';
+  return { kind: 'non-finite', message: why };
 }

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OPS, type OpType } from '../engine';
+import { findOp, OPS, type OpType } from '../engine';
+import { ACTIVATIONS, type Activation } from '../nn/activation';
 import { FILE_FORMAT, FILE_LIMITS, isSafeId } from './fileFormat';
 import { CURRENT_VERSION } from './migrations';
 import { PRESETS } from './presets';
 import { parseDocumentFile, serializeDocument, toGraphFile, type ParseDocumentResult } from './serialize';
-import { EMPTY_DOC, type DocNode, type GraphDoc, type Wire } from './types';
+import { inputPorts, OUT, outputPorts } from './ports';
+import { EMPTY_DOC, type DocNode, type GraphDoc, type LossKind, type Wire } from './types';
 import { validateDoc } from './validate';
 
 /** Tiny builders with readable ids, so failures name the nodes. */
@@ -83,6 +85,8 @@ function expectSound(result: ParseDocumentResult): void {
   } else {
     expect(typeof result.reason).toBe('string');
     expect(result.reason.trim().length).toBeGreaterThan(0);
+    // The catch-all in parseDocumentFile: a refusal worded this way means something threw.
+    expect(result.reason).not.toMatch(/could not be read/);
   }
 }
 
@@ -95,28 +99,81 @@ const coordArb = fc.double({ min: -FILE_LIMITS.maxCoordinate, max: FILE_LIMITS.m
 const labelArb = fc.string({ unit: 'binary', maxLength: 100 });
 const idArb = fc.stringMatching(/^[A-Za-z0-9_-]{1,16}$/).filter(isSafeId);
 
+const NODE_KINDS = ['value', 'constant', 'op', 'input', 'target', 'loss', 'neuron', 'layer'] as const;
+
 interface NodeSpec {
-  kind: 'value' | 'constant' | 'op';
+  kind: (typeof NODE_KINDS)[number];
   op: OpType;
   label: string;
   value: number;
   x: number;
   y: number;
+  trainable: boolean;
+  feature: number;
+  loss: LossKind;
+  activation: Activation;
+  /** A neuron's weights; a layer has `rows` rows of these. */
+  weights: number[];
+  rows: number;
+  biases: number[];
   /** For each input port, which earlier node feeds it (as a number to take modulo), or none. */
   feeds: (number | null)[];
+  /** Which output of the source each wire leaves from (modulo the source's outputs). */
+  froms: number[];
 }
 
 const nodeSpecArb: fc.Arbitrary<NodeSpec> = fc.record({
-  kind: fc.constantFrom<NodeSpec['kind']>('value', 'constant', 'op'),
+  kind: fc.constantFrom(...NODE_KINDS),
   op: fc.constantFrom(...OPS.map((o) => o.type)),
   label: labelArb,
   value: finiteArb,
   x: coordArb,
   y: coordArb,
-  feeds: fc.array(fc.option(fc.nat()), { minLength: 2, maxLength: 2 }),
+  trainable: fc.boolean(),
+  feature: fc.integer({ min: 0, max: FILE_LIMITS.maxFeature }),
+  loss: fc.constantFrom<LossKind>('squared', 'hinge', 'bce'),
+  activation: fc.constantFrom(...ACTIVATIONS),
+  weights: fc.array(finiteArb, { minLength: 1, maxLength: 3 }),
+  rows: fc.integer({ min: 1, max: 3 }),
+  biases: fc.array(finiteArb, { minLength: 3, maxLength: 3 }),
+  feeds: fc.array(fc.option(fc.nat()), { minLength: 3, maxLength: 3 }),
+  froms: fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
 });
 
-/** Valid documents: wires only run from earlier nodes to later ones, so there is no cycle. */
+function nodeFromSpec(id: string, spec: NodeSpec): DocNode {
+  const position = { x: spec.x, y: spec.y };
+  const { label, value } = spec;
+  switch (spec.kind) {
+    case 'value':
+      return spec.trainable ? { id, kind: 'value', position, label, value, trainable: true } : { id, kind: 'value', position, label, value };
+    case 'constant':
+      return { id, kind: 'constant', position, value };
+    case 'op': {
+      const node: DocNode = { id, kind: 'op', position, op: spec.op, label };
+      if (findOp(spec.op)?.param) node.param = value;
+      return node;
+    }
+    case 'input':
+      return { id, kind: 'input', position, label, feature: spec.feature, value };
+    case 'target':
+      return { id, kind: 'target', position, label, value };
+    case 'loss':
+      return { id, kind: 'loss', position, label, loss: spec.loss };
+    case 'neuron':
+      return { id, kind: 'neuron', position, label, activation: spec.activation, weights: spec.weights, bias: value };
+    case 'layer': {
+      // Row j is the weights rotated by j: rectangular, and different rows (no arithmetic, which could make a -0).
+      const n = spec.weights.length;
+      const weights = Array.from({ length: spec.rows }, (_, j) => spec.weights.map((_w, i) => spec.weights[(i + j) % n]!));
+      return { id, kind: 'layer', position, label, activation: spec.activation, weights, biases: spec.biases.slice(0, spec.rows) };
+    }
+  }
+}
+
+/**
+ * Valid documents with every kind of node: wires only run from earlier nodes to later ones, so
+ * there is no cycle, and a wire from a layer leaves from one of its outputs.
+ */
 const docArb: fc.Arbitrary<GraphDoc> = fc
   .uniqueArray(idArb, { maxLength: 25 })
   .chain((ids) => fc.tuple(fc.constant(ids), fc.array(nodeSpecArb, { minLength: ids.length, maxLength: ids.length }), fc.option(fc.nat())))
@@ -125,23 +182,67 @@ const docArb: fc.Arbitrary<GraphDoc> = fc
     const wires: Wire[] = [];
     specs.forEach((spec, i) => {
       const id = ids[i]!;
-      const position = { x: spec.x, y: spec.y };
-      if (spec.kind === 'value') nodes.push({ id, kind: 'value', position, label: spec.label, value: spec.value });
-      else if (spec.kind === 'constant') nodes.push({ id, kind: 'constant', position, value: spec.value });
-      else {
-        const def = OPS.find((o) => o.type === spec.op)!;
-        const node: DocNode = { id, kind: 'op', position, op: spec.op, label: spec.label };
-        if ('param' in def) node.param = spec.value;
-        nodes.push(node);
-        def.inputs.forEach((port, p) => {
-          const pick = spec.feeds[p];
-          if (i > 0 && pick !== null && pick !== undefined) wires.push(wire(ids[pick % i]!, id, port));
-        });
-      }
+      const node = nodeFromSpec(id, spec);
+      nodes.push(node);
+      inputPorts(node).forEach((port, p) => {
+        const pick = spec.feeds[p % spec.feeds.length];
+        if (i === 0 || pick === null || pick === undefined) return;
+        const source = nodes[pick % i]!;
+        const outs = outputPorts(source);
+        const from = outs[spec.froms[p % spec.froms.length]! % outs.length]!;
+        wires.push(from === OUT ? wire(source.id, id, port) : { ...wire(source.id, id, port), from });
+      });
     });
     const output = outputPick === null || ids.length === 0 ? null : ids[outputPick % ids.length]!;
     return docOf(nodes, wires, output);
   });
+
+/**
+ * A small network with every kind of node: two inputs into a neuron and a 2×2 layer, the
+ * layer's second output and the neuron into a linear neuron, then a hinge loss against the
+ * target; plus a trainable value and a constant into an op.
+ */
+function network(): GraphDoc {
+  return docOf(
+    [
+      { id: 'x1', kind: 'input', position: at(0, 0), label: 'x1', feature: 0, value: 0.5 },
+      { id: 'x2', kind: 'input', position: at(0, 100), label: 'x2', feature: 1, value: -1.25 },
+      { id: 'y', kind: 'target', position: at(0, 200), label: 'y', value: 1 },
+      { id: 'n1', kind: 'neuron', position: at(200, 0), label: 'n1', activation: 'relu', weights: [0.3, -0.7], bias: 0.1 },
+      { id: 'L1', kind: 'layer', position: at(200, 150), label: 'L1', activation: 'tanh', weights: [[0.2, 0.4], [-0.5, 0.9]], biases: [0, -0.25] },
+      { id: 'out', kind: 'neuron', position: at(400, 0), label: 'out', activation: 'linear', weights: [1.5, -2], bias: 0 },
+      { id: 'loss', kind: 'loss', position: at(600, 0), label: 'loss', loss: 'hinge' },
+      { id: 'w', kind: 'value', position: at(0, 300), label: 'w', value: 0.75, trainable: true },
+      konst('k', 2),
+      op('m', 'mul'),
+    ],
+    [
+      wire('x1', 'n1', 'x0'),
+      wire('x2', 'n1', 'x1'),
+      wire('x1', 'L1', 'x0'),
+      wire('x2', 'L1', 'x1'),
+      wire('n1', 'out', 'x0'),
+      { id: 'L1_y1_out', source: 'L1', from: 'y1', target: 'out', port: 'x1' },
+      wire('out', 'loss', 'score'),
+      wire('y', 'loss', 'target'),
+      wire('w', 'm', 'a'),
+      wire('k', 'm', 'b'),
+    ],
+    'loss',
+  );
+}
+
+/** The network's file, as a plain JSON object to mutate. */
+function networkFile(): ReturnType<typeof lectureFile> {
+  return JSON.parse(serializeDocument(network())) as ReturnType<typeof lectureFile>;
+}
+
+/** The node with this id in a file object. */
+function nodeIn(file: ReturnType<typeof lectureFile>, id: string): Record<string, unknown> {
+  const node = file.nodes.find((n) => n.id === id);
+  if (!node) throw new Error(`no node '${id}' in the file`);
+  return node;
+}
 
 // ---- tests -----------------------------------------------------------------------------------
 
@@ -210,6 +311,49 @@ describe('serializeDocument and parseDocumentFile: round trip', () => {
       const doc = preset.build();
       expect(accepted(serializeDocument(doc)).doc, preset.id).toEqual(doc);
     }
+  });
+
+  it('round-trips a network with every kind of node, and a wire from a layer\'s second output', () => {
+    const doc = network();
+    expect(validateDoc(doc)).toEqual([]);
+    expect(new Set(Object.values(doc.nodes).map((n) => n.kind))).toEqual(new Set(NODE_KINDS));
+    const text = serializeDocument(doc);
+    expect(accepted(text).doc).toEqual(doc);
+    const file = JSON.parse(text) as ReturnType<typeof lectureFile>;
+    expect(nodeIn(file, 'L1')).toEqual({
+      id: 'L1',
+      kind: 'layer',
+      position: at(200, 150),
+      label: 'L1',
+      activation: 'tanh',
+      weights: [[0.2, 0.4], [-0.5, 0.9]],
+      biases: [0, -0.25],
+    });
+    expect(nodeIn(file, 'x2')).toEqual({ id: 'x2', kind: 'input', position: at(0, 100), label: 'x2', feature: 1, value: -1.25 });
+    expect(nodeIn(file, 'w').trainable).toBe(true);
+    // 'from' is written only for a wire that leaves from an output other than 'out'.
+    expect(file.wires.find((w) => w.id === 'L1_y1_out')).toEqual({ id: 'L1_y1_out', source: 'L1', from: 'y1', target: 'out', port: 'x1' });
+    expect(file.wires.filter((w) => 'from' in w)).toHaveLength(1);
+  });
+
+  it('writes trainable only when true and from only when not \'out\', and reads both ways the same', () => {
+    const plain = docOf([{ ...val('a', 1), trainable: false } as DocNode, op('r', 'relu')], [{ ...wire('a', 'r', 'x'), from: OUT }]);
+    const file = toGraphFile(plain);
+    expect(file.nodes[0]).toEqual(val('a', 1));
+    expect(file.wires[0]).toEqual(wire('a', 'r', 'x'));
+    const spelled = fileOf({ nodes: [{ ...val('a', 1), trainable: false }, op('r', 'relu')], wires: [{ ...wire('a', 'r', 'x'), from: 'out' }] });
+    const result = accepted(spelled);
+    expect(result.doc.nodes.a).toEqual(val('a', 1));
+    expect(result.doc.wires.a_r_x).toEqual(wire('a', 'r', 'x'));
+  });
+
+  it('shares no arrays with the document it saved or the JSON it read', () => {
+    const doc = network();
+    const file = toGraphFile(doc);
+    const layer = file.nodes.find((n) => n.id === 'L1') as { weights: number[][]; biases: number[] };
+    layer.weights[0]![0] = 99;
+    layer.biases[0] = 99;
+    expect(doc.nodes.L1).toEqual(network().nodes.L1);
   });
 
   it('reads a UTF-8 byte-order mark and a compact file', () => {
@@ -345,8 +489,10 @@ describe('parseDocumentFile: refusals', () => {
 
   it('refuses unknown node kinds and unknown ops', () => {
     const file = lectureFile();
-    file.nodes[4]!.kind = 'neuron';
-    expect(reasonFor(file)).toMatch(/node 5 \('k'\): 'kind' must be one of 'value', 'constant', 'op'/);
+    file.nodes[4]!.kind = 'matrix';
+    expect(reasonFor(file)).toMatch(
+      /node 5 \('k'\): 'kind' must be one of 'value', 'constant', 'op', 'input', 'target', 'loss', 'neuron', 'layer'\.$/,
+    );
     const other = lectureFile();
     other.nodes[5]!.op = 'matmul';
     expect(reasonFor(other)).toMatch(/node 6 \('e'\): 'op' must be one of the operations 'add', .*'pow'/);
@@ -382,6 +528,89 @@ describe('parseDocumentFile: refusals', () => {
       /wire 1 \('w'\): 'source' must not be the reserved name 'toString'/,
     );
     expect(reasonFor(fileOf({ output: '__proto__' }))).toMatch(/'output' must not be the reserved name/);
+  });
+
+  it('refuses a ragged layer, saying which row is wrong', () => {
+    const file = networkFile();
+    nodeIn(file, 'L1').weights = [[0.2, 0.4], [0.1, 0.2], [-0.5]];
+    nodeIn(file, 'L1').biases = [0, 0, 0];
+    expect(reasonFor(file)).toBe(
+      "This file is not a valid graph: node 5 ('L1'): 'weights.2' has 1 weight, but 'weights.0' has 2: every row needs one weight per input.",
+    );
+  });
+
+  it('refuses a layer whose biases do not match its neurons', () => {
+    const file = networkFile();
+    nodeIn(file, 'L1').biases = [0, 1, 2];
+    expect(reasonFor(file)).toBe(
+      "This file is not a valid graph: node 5 ('L1'): 'biases' has 3 numbers, but the layer has 2 neurons (rows of 'weights'): it needs one bias per neuron.",
+    );
+    nodeIn(file, 'L1').biases = 'none';
+    expect(reasonFor(file)).toMatch(/node 5 \('L1'\): 'biases' must be a list of numbers, one per neuron/);
+  });
+
+  it('refuses empty and oversized weights', () => {
+    const empty = networkFile();
+    nodeIn(empty, 'L1').weights = [];
+    expect(reasonFor(empty)).toMatch(/'weights' must hold at least one row \(one per neuron\)/);
+    const emptyRow = networkFile();
+    nodeIn(emptyRow, 'n1').weights = [];
+    expect(reasonFor(emptyRow)).toMatch(/node 4 \('n1'\): 'weights' must hold at least one weight/);
+    const wide = networkFile();
+    nodeIn(wide, 'n1').weights = Array.from({ length: FILE_LIMITS.maxFanIn + 1 }, () => 0);
+    expect(reasonFor(wide)).toMatch(/'weights' must hold at most 4096 weights/);
+    const tall = networkFile();
+    nodeIn(tall, 'L1').weights = Array.from({ length: FILE_LIMITS.maxLayerWidth + 1 }, () => [0, 0]);
+    expect(reasonFor(tall)).toMatch(/'weights' must hold at most 1024 rows/);
+    const notNumber = networkFile();
+    nodeIn(notNumber, 'L1').weights = [[0.2, 0.4], [0.1, 'x']];
+    expect(reasonFor(notNumber)).toMatch(/node 5 \('L1'\): 'weights.1.1' must be a finite number/);
+  });
+
+  it('refuses an unknown activation or loss', () => {
+    const file = networkFile();
+    nodeIn(file, 'n1').activation = 'softmax';
+    expect(reasonFor(file)).toBe("This file is not a valid graph: node 4 ('n1'): 'activation' must be one of 'relu', 'tanh', 'sigmoid', 'linear'.");
+    delete nodeIn(file, 'n1').activation;
+    expect(reasonFor(file)).toBe("This file is not a valid graph: node 4 ('n1'): 'activation' is missing.");
+    const loss = networkFile();
+    nodeIn(loss, 'loss').loss = 'mse';
+    expect(reasonFor(loss)).toBe("This file is not a valid graph: node 7 ('loss'): 'loss' must be one of 'squared', 'hinge', 'bce'.");
+  });
+
+  it('refuses a feature that is not a whole number from 0 to 63', () => {
+    for (const feature of [0.5, -1, 64, '1', null]) {
+      const file = networkFile();
+      nodeIn(file, 'x1').feature = feature;
+      expect(reasonFor(file), String(feature)).toBe("This file is not a valid graph: node 1 ('x1'): 'feature' must be a whole number from 0 to 63.");
+    }
+    const file = networkFile();
+    nodeIn(file, 'x1').feature = 63;
+    expect(accepted(file).doc.nodes.x1).toMatchObject({ feature: 63 });
+  });
+
+  it('refuses trainable and from of the wrong type', () => {
+    const file = networkFile();
+    nodeIn(file, 'w').trainable = 'yes';
+    expect(reasonFor(file)).toMatch(/node 8 \('w'\): 'trainable' must be true or false/);
+    const from = networkFile();
+    from.wires[0]!.from = 3;
+    expect(reasonFor(from)).toMatch(/wire 1 \('x1_n1_x0'\): 'from' must be an output name/);
+  });
+
+  it('refuses wires from outputs the source does not have', () => {
+    const unknown = networkFile();
+    unknown.wires.find((w) => w.id === 'L1_y1_out')!.from = 'y2';
+    expect(reasonFor(unknown)).toBe("This file cannot be opened: a wire leaves from output 'y2', which 'L1' does not have.");
+    const fromValue = networkFile();
+    fromValue.wires[0]!.from = 'y0';
+    expect(reasonFor(fromValue)).toBe("This file cannot be opened: a wire leaves from output 'y0', which 'x1' does not have.");
+    const noFrom = networkFile();
+    delete noFrom.wires.find((w) => w.id === 'L1_y1_out')!.from;
+    expect(reasonFor(noFrom)).toMatch(/^This file cannot be opened: a wire leaves from output .*, which 'L1' does not have\.$/);
+    const badPort = networkFile();
+    badPort.wires[0]!.port = 'x2';
+    expect(reasonFor(badPort)).toBe("This file cannot be opened: a wire goes into input 'x2', which 'n1' does not have.");
   });
 
   it('refuses ids used twice', () => {
@@ -479,7 +708,11 @@ describe('parseDocumentFile: fuzzing (never throws; accepts only sound documents
   const mutationArb: fc.Arbitrary<Mutation> = fc.record({
     at: fc.nat(),
     action: fc.constantFrom<Mutation['action']>('delete', 'replace', 'duplicate', 'swap'),
-    replacement: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('a', 'e', 'L', 'pow', 'op', 'value', 'constant', 'x', '__proto__', -1e8, 1e308)),
+    replacement: fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom('a', 'e', 'L', 'pow', 'op', 'value', 'constant', 'x', '__proto__', -1e8, 1e308),
+      fc.constantFrom<fc.JsonValue>('L1', 'n1', 'y0', 'y1', 'y2', 'out', 'x0', 'x1', 'score', 'neuron', 'layer', 'input', 'loss', 'tanh', 'bce', 63, 64, 0.5, true, [], [[]], [[1, 2]]),
+    ),
   });
 
   function places(root: unknown): { parent: Record<string, unknown> | unknown[]; key: string | number }[] {
@@ -537,6 +770,17 @@ describe('parseDocumentFile: fuzzing (never throws; accepts only sound documents
     fc.assert(
       fc.property(fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (mutations) => {
         const file = lectureFile();
+        for (const m of mutations) mutate(file, m);
+        expectSound(parseDocumentFile(JSON.stringify(file)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('mutations of the network, which has every kind of node and a wire from a layer output', () => {
+    fc.assert(
+      fc.property(fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (mutations) => {
+        const file = networkFile();
         for (const m of mutations) mutate(file, m);
         expectSound(parseDocumentFile(JSON.stringify(file)));
       }),

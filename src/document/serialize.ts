@@ -10,6 +10,7 @@ import {
   type WireFile,
 } from './fileFormat';
 import { CURRENT_VERSION, migrate } from './migrations';
+import { OUT } from './ports';
 import type { DocNode, GraphDoc, Wire } from './types';
 import { validateDoc } from './validate';
 
@@ -43,6 +44,7 @@ export function toGraphFile(doc: GraphDoc, viewport?: Viewport): GraphFile {
     nodes: Object.values(doc.nodes).map(nodeToFile),
     wires: Object.values(doc.wires).map(wireToFile),
     output: doc.output,
+    ...(doc.training ? { training: structuredClone(doc.training) } : {}),
   };
   if (viewport) file.viewport = { x: viewport.x, y: viewport.y, zoom: viewport.zoom };
   return file;
@@ -132,8 +134,11 @@ function parse(text: unknown, subject: string): ParseDocumentResult {
 function nodeToFile(node: DocNode): NodeFile {
   const position = { x: node.position.x, y: node.position.y };
   switch (node.kind) {
-    case 'value':
-      return { id: node.id, kind: 'value', position, label: node.label, value: node.value };
+    case 'value': {
+      const out: NodeFile = { id: node.id, kind: 'value', position, label: node.label, value: node.value };
+      if (node.trainable === true) out.trainable = true;
+      return out;
+    }
     case 'constant':
       return { id: node.id, kind: 'constant', position, value: node.value };
     case 'op': {
@@ -141,18 +146,48 @@ function nodeToFile(node: DocNode): NodeFile {
       if (node.param !== undefined) out.param = node.param;
       return out;
     }
+    case 'input':
+      return { id: node.id, kind: 'input', position, label: node.label, feature: node.feature, value: node.value };
+    case 'target':
+      return { id: node.id, kind: 'target', position, label: node.label, value: node.value };
+    case 'loss':
+      return { id: node.id, kind: 'loss', position, label: node.label, loss: node.loss };
+    case 'neuron':
+      return { id: node.id, kind: 'neuron', position, label: node.label, activation: node.activation, weights: [...node.weights], bias: node.bias };
+    case 'layer':
+      return {
+        id: node.id,
+        kind: 'layer',
+        position,
+        label: node.label,
+        activation: node.activation,
+        weights: node.weights.map((row) => [...row]),
+        biases: [...node.biases],
+      };
   }
 }
 
 function wireToFile(wire: Wire): WireFile {
-  return { id: wire.id, source: wire.source, target: wire.target, port: wire.port };
+  // 'out' is what an absent `from` means, so it is never written: most wires stay as they were.
+  if (wire.from === undefined || wire.from === OUT) return { id: wire.id, source: wire.source, target: wire.target, port: wire.port };
+  return { id: wire.id, source: wire.source, from: wire.from, target: wire.target, port: wire.port };
+}
+
+function fileToWire(wire: WireFile): Wire {
+  const out: Wire = { id: wire.id, source: wire.source, target: wire.target, port: wire.port };
+  if (wire.from !== undefined && wire.from !== OUT) out.from = wire.from;
+  return out;
 }
 
 function fileToNode(node: NodeFile): DocNode {
   const position = { x: node.position.x, y: node.position.y };
   switch (node.kind) {
-    case 'value':
-      return { id: node.id, kind: 'value', position, label: node.label, value: node.value };
+    case 'value': {
+      const out: DocNode = { id: node.id, kind: 'value', position, label: node.label, value: node.value };
+      // false is what an absent field means: dropped, so a file written by hand reads back as saved.
+      if (node.trainable === true) out.trainable = true;
+      return out;
+    }
     case 'constant':
       return { id: node.id, kind: 'constant', position, value: node.value };
     case 'op': {
@@ -162,6 +197,24 @@ function fileToNode(node: NodeFile): DocNode {
       if (node.param !== undefined && findOp(node.op)?.param) out.param = node.param;
       return out;
     }
+    case 'input':
+      return { id: node.id, kind: 'input', position, label: node.label, feature: node.feature, value: node.value };
+    case 'target':
+      return { id: node.id, kind: 'target', position, label: node.label, value: node.value };
+    case 'loss':
+      return { id: node.id, kind: 'loss', position, label: node.label, loss: node.loss };
+    case 'neuron':
+      return { id: node.id, kind: 'neuron', position, label: node.label, activation: node.activation, weights: [...node.weights], bias: node.bias };
+    case 'layer':
+      return {
+        id: node.id,
+        kind: 'layer',
+        position,
+        label: node.label,
+        activation: node.activation,
+        weights: node.weights.map((row) => [...row]),
+        biases: [...node.biases],
+      };
   }
 }
 
@@ -175,9 +228,11 @@ function buildDoc(file: GraphFile): { ok: true; doc: GraphDoc } | { ok: false; r
   const wires: Record<string, Wire> = {};
   for (const wire of file.wires) {
     if (Object.prototype.hasOwnProperty.call(wires, wire.id)) return { ok: false, reason: `two wires have the id '${wire.id}'` };
-    wires[wire.id] = wireToFile(wire);
+    wires[wire.id] = fileToWire(wire);
   }
-  return { ok: true, doc: { nodes, wires, output: file.output } };
+  const doc: GraphDoc = { nodes, wires, output: file.output };
+  if (file.training) doc.training = structuredClone(file.training) as GraphDoc['training'];
+  return { ok: true, doc };
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { OpType } from '../engine';
+import type { Activation } from '../nn/activation';
+import type { DatasetKind } from '../data/types';
 
 /**
  * The graph the user draws: the only state that is saved. Data and grads are never stored here;
@@ -26,6 +28,61 @@ export interface ValueNode extends NodeBase {
   label: string;
   /** The leaf's data. */
   value: number;
+  /** A parameter: training changes it (and L2 weighs it). Absent means false. */
+  trainable?: boolean;
+}
+
+/** A feature of the dataset: during training it holds each sample's x[feature] in turn. */
+export interface InputNode extends NodeBase {
+  kind: 'input';
+  label: string;
+  /** Which column of the dataset (0 is x1). */
+  feature: number;
+  /** The value shown when not training: the sample last looked at. */
+  value: number;
+}
+
+/** The label of the sample (−1 or +1): what the loss compares the prediction with. */
+export interface TargetNode extends NodeBase {
+  kind: 'target';
+  label: string;
+  /** The value shown when not training. */
+  value: number;
+}
+
+/** How a Loss node scores one sample. */
+export type LossKind = 'squared' | 'hinge' | 'bce';
+
+/**
+ * One sample's loss from a prediction and its target. Training sums ('squared', the lecture's
+ * loss) or averages ('hinge', 'bce') it over the batch and adds L2 on the parameters.
+ */
+export interface LossNode extends NodeBase {
+  kind: 'loss';
+  label: string;
+  loss: LossKind;
+}
+
+/**
+ * A neuron drawn as one node: act(b + w0·x0 + w1·x1 + ...), its weights and bias kept in the
+ * node. One input port per weight (x0, x1, ...), so a wire carries exactly one weight.
+ */
+export interface NeuronNode extends NodeBase {
+  kind: 'neuron';
+  label: string;
+  activation: Activation;
+  weights: number[];
+  bias: number;
+}
+
+/** A layer of neurons sharing inputs: inputs x0..x(nin−1), outputs y0..y(nout−1). */
+export interface LayerNode extends NodeBase {
+  kind: 'layer';
+  label: string;
+  activation: Activation;
+  /** weights[j][i]: from input i to neuron j. */
+  weights: number[][];
+  biases: number[];
 }
 
 /** A plain number operand, as `a * 2` turns 2 into a leaf in micrograd. */
@@ -46,7 +103,7 @@ export interface OpNode extends NodeBase {
 }
 
 /** Anything that can sit on the canvas. */
-export type DocNode = ValueNode | ConstantNode | OpNode;
+export type DocNode = ValueNode | ConstantNode | OpNode | InputNode | TargetNode | LossNode | NeuronNode | LayerNode;
 
 /** What kinds of node exist. */
 export type NodeKind = DocNode['kind'];
@@ -56,6 +113,8 @@ export interface Wire {
   id: string;
   /** The node whose output feeds the port. */
   source: string;
+  /** The output port of the source it leaves from; absent means 'out', the only output most nodes have. */
+  from?: string;
   /** The node that reads it. */
   target: string;
   /** The target op's input name ('a', 'b', 'x'), from the op registry. */
@@ -70,6 +129,40 @@ export interface GraphDoc {
   wires: Readonly<Record<string, Wire>>;
   /** The node backward starts from; when null, the graph's single sink is used. */
   output: string | null;
+  /** What the drawn network trains on and how; absent until the person opens Train. */
+  training?: TrainingSetup;
+}
+
+/** A labelled point: features and a class of −1 or +1. */
+export interface LabelledPoint {
+  x: number[];
+  label: -1 | 1;
+}
+
+/**
+ * The dataset and the training settings, kept in the document so that a saved file or a shared
+ * link reproduces the run: generators and initial weights are seeded.
+ */
+export interface TrainingSetup {
+  /** Which generator, how many points, how much noise, which seed. */
+  dataset: { kind: DatasetKind; n: number; noise: number; seed: number };
+  /** Fraction of the points held out to measure test accuracy. */
+  testFraction: number;
+  /** Points the person added by clicking the plot. */
+  added: LabelledPoint[];
+  /** A CSV the person imported: used instead of the generator while present. */
+  imported: { name: string; points: LabelledPoint[] } | null;
+  /** The learning rate (the slider). */
+  lr: number;
+  /** Constant, or micrograd's linear decay lr·(1 − 0.9·k/decaySteps). */
+  schedule: 'constant' | 'linear';
+  decaySteps: number;
+  /** Samples per step; 0 means the whole training set (full batch). */
+  batchSize: number;
+  /** L2 strength. */
+  alpha: number;
+  /** Seeds weight initialisation on Reset and Insert MLP. */
+  initSeed: number;
 }
 
 /** The empty graph. */
@@ -81,4 +174,11 @@ export interface NodePatch {
   label?: string;
   value?: number;
   param?: number;
+  trainable?: boolean;
+  feature?: number;
+  loss?: LossKind;
+  activation?: Activation;
+  weights?: number[] | number[][];
+  bias?: number;
+  biases?: number[];
 }

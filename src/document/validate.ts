@@ -1,11 +1,13 @@
 import { findOp } from '../engine';
 import { reaches, topologicalOrder } from './graph';
-import { inputPorts } from './ports';
+import { inputPorts, OUT, outputPorts } from './ports';
 import type { GraphDoc } from './types';
 
 /** A wire the user is about to draw. */
 export interface Connection {
   source: string;
+  /** The source's output port; absent means 'out'. */
+  from?: string;
   target: string;
   port: string;
 }
@@ -19,7 +21,8 @@ export function describeNode(doc: GraphDoc, id: string): string {
   if (!node) return 'a missing node';
   if (node.kind === 'constant') return `the constant ${node.value}`;
   if (node.label) return `'${node.label}'`;
-  return node.kind === 'op' ? `the ${findOp(node.op)?.label ?? node.op} node` : 'a value';
+  if (node.kind === 'value') return 'a value';
+  return node.kind === 'op' ? `the ${findOp(node.op)?.label ?? node.op} node` : `the ${node.kind} node`;
 }
 
 /**
@@ -33,6 +36,9 @@ export function canConnect(doc: GraphDoc, c: Connection): ConnectCheck {
   if (!source || !target) return { ok: false, reason: 'That node no longer exists.' };
   if (!inputPorts(target).includes(c.port)) {
     return { ok: false, reason: `${describeNode(doc, c.target)} has no input '${c.port}'.` };
+  }
+  if (!outputPorts(source).includes(c.from ?? OUT)) {
+    return { ok: false, reason: `${describeNode(doc, c.source)} has no output '${c.from ?? OUT}'.` };
   }
   if (c.source === c.target) {
     return { ok: false, reason: `A node cannot feed itself: that would be a cycle.` };
@@ -79,6 +85,9 @@ export function validateDoc(doc: GraphDoc): DocProblem[] {
     if (!target) {
       problems.push({ message: `a wire ends at a node that does not exist ('${w.target}')`, wireId: key });
       continue;
+    }
+    if (source && !outputPorts(source).includes(w.from ?? OUT)) {
+      problems.push({ message: `a wire leaves from output '${w.from ?? OUT}', which ${describeNode(doc, w.source)} does not have`, wireId: key });
     }
     if (!inputPorts(target).includes(w.port)) {
       problems.push({ message: `a wire goes into input '${w.port}', which ${describeNode(doc, w.target)} does not have`, wireId: key });

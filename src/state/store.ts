@@ -46,6 +46,8 @@ export interface PlaygroundState extends BackwardSlice {
   updateNode(id: string, patch: NodePatch): void;
   moveNodes(positions: ReadonlyMap<string, Position>): void;
   setOutput(id: string | null): void;
+  /** Replaces the graph with a nudged copy (Step leaves): one undo step that keeps the grads. */
+  applyNudge(doc: GraphDoc): void;
   /** Replaces the whole graph (a preset, an opened file, a shared link): one undo step. */
   loadDocument(doc: GraphDoc, options?: { layout?: boolean; viewport?: Viewport }): void;
   /** Opens a gesture: the edits until `endGesture` become a single undo step. */
@@ -135,6 +137,9 @@ export function createPlaygroundStore(doc: GraphDoc = EMPTY_DOC, viewport: Viewp
       },
       setOutput(id) {
         edit(setOutput(get().doc, id));
+      },
+      applyNudge(next) {
+        edit(next);
       },
       loadDocument(next, options = {}) {
         edit(next);

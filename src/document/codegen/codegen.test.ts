@@ -4,25 +4,38 @@ import { describe, expect, it } from 'vitest';
 import { parsePrinted, runPython, SHIM_DIR, type PrintedNode } from '../../../test/python/runPython';
 import { createRng } from '../../data/random';
 import { OPS, Value, type OpType } from '../../engine';
-import { evaluate } from '../evaluate';
+import { Layer, Neuron, hingeLoss, type Activation } from '../../nn';
+import { evaluate, type Evaluation } from '../evaluate';
+import { outputKey } from '../ports';
 import { PRESETS } from '../presets';
 import { DocBuilder, type NodeRef } from '../presets/DocBuilder';
-import { EMPTY_DOC, type GraphDoc } from '../types';
+import { EMPTY_DOC, type DocNode, type GraphDoc, type LossKind, type Wire } from '../types';
 import { floatLiteral, identifierFromLabel, assignNames, quoteString, RESERVED_NAMES } from './names';
-import { planProgram } from './plan';
+import { planProgram, type PlanValueRef } from './plan';
 import { toPython } from './python';
 import { toTypeScript, TS_ENGINE_IMPORT } from './typescript';
 
 const REPO_ROOT = path.resolve(SHIM_DIR, '../..');
 
-/** What evaluate says for each node the program prints, in the program's order. */
-function expectedLines(doc: GraphDoc): (PrintedNode & { id: string })[] {
+/** What evaluate says for each Value the program prints, in the program's order. */
+function expectedLines(doc: GraphDoc): PrintedNode[] {
   const ev = evaluate(doc);
-  return planProgram(doc).steps.flatMap((s) => {
-    if (s.kind === 'skip') return [];
-    const r = ev.results.get(s.id)!;
-    return [{ id: s.id, label: s.label || s.name, data: r.data, grad: r.grad }];
-  });
+  return planProgram(doc).steps.flatMap((s) => (s.kind === 'skip' ? [] : s.prints.map((p) => ({ label: p.label, ...canvasNumbers(ev, p.of) }))));
+}
+
+/** The data and grad evaluate has for a printed variable: a node's output, or a weight or bias a node owns. */
+function canvasNumbers(ev: Evaluation, of: PlanValueRef): { data: number; grad: number } {
+  if (of.kind === 'output') {
+    const v = ev.values.get(outputKey(of.id, of.port));
+    if (v) return { data: v.data, grad: v.grad };
+    const r = ev.results.get(of.id)!;
+    return { data: r.data, grad: r.grad };
+  }
+  const owned = ev.params.get(of.id)!;
+  let v: Value;
+  if (of.kind === 'weight') v = of.neuron === null ? (owned.weights as Value[])[of.input]! : (owned.weights as Value[][])[of.neuron]![of.input]!;
+  else v = of.neuron === null ? (owned.bias as Value) : (owned.bias as Value[])[of.neuron]!;
+  return { data: v.data, grad: v.grad };
 }
 
 /**
@@ -308,5 +321,330 @@ describe('names and literals', () => {
     for (const t of texts) expect(new Function(`return ${quoteString(t)};`)()).toBe(t);
     const json = runPython(`import json\nprint(json.dumps([${texts.map(quoteString).join(', ')}]))`);
     expect(JSON.parse(json)).toEqual(texts);
+  });
+});
+
+// ---- networks: inputs, targets, neurons, layers, losses ----------------------------------------
+
+/** Where a wire starts: a node's 'out', or one output of a layer. */
+type Src = string | { id: string; port: string };
+
+/** Builds documents with the network node kinds (DocBuilder makes only values, constants and ops). */
+class NetBuilder {
+  private readonly nodes: DocNode[] = [];
+  private readonly wires: Wire[] = [];
+
+  input(label: string, feature: number, value: number): string {
+    return this.add({ id: '', kind: 'input', position: this.at(), label, feature, value });
+  }
+
+  target(label: string, value: number): string {
+    return this.add({ id: '', kind: 'target', position: this.at(), label, value });
+  }
+
+  value(label: string, value: number, trainable = false): string {
+    return this.add(trainable ? { id: '', kind: 'value', position: this.at(), label, value, trainable } : { id: '', kind: 'value', position: this.at(), label, value });
+  }
+
+  constant(value: number): string {
+    return this.add({ id: '', kind: 'constant', position: this.at(), value });
+  }
+
+  op(type: OpType, inputs: Src[], label = ''): string {
+    const def = OPS.find((o) => o.type === type)!;
+    const node: DocNode = { id: '', kind: 'op', op: type, position: this.at(), label };
+    if ('param' in def) node.param = 2;
+    const id = this.add(node);
+    inputs.forEach((src, i) => this.wire(src, id, def.inputs[i]!));
+    return id;
+  }
+
+  neuron(label: string, activation: Activation, weights: number[], bias: number, inputs: Src[]): string {
+    const id = this.add({ id: '', kind: 'neuron', position: this.at(), label, activation, weights, bias });
+    inputs.forEach((src, i) => this.wire(src, id, `x${i}`));
+    return id;
+  }
+
+  /** A layer, and its outputs y0, y1, ... to wire onwards. */
+  layer(label: string, activation: Activation, weights: number[][], biases: number[], inputs: Src[]): Src[] {
+    const id = this.add({ id: '', kind: 'layer', position: this.at(), label, activation, weights, biases });
+    inputs.forEach((src, i) => this.wire(src, id, `x${i}`));
+    return weights.map((_, j) => ({ id, port: `y${j}` }));
+  }
+
+  loss(label: string, loss: LossKind, score: Src, target: Src): string {
+    const id = this.add({ id: '', kind: 'loss', position: this.at(), label, loss });
+    this.wire(score, id, 'score');
+    this.wire(target, id, 'target');
+    return id;
+  }
+
+  build(output: string | null = null): GraphDoc {
+    return {
+      nodes: Object.fromEntries(this.nodes.map((n) => [n.id, n])),
+      wires: Object.fromEntries(this.wires.map((w) => [w.id, w])),
+      output,
+    };
+  }
+
+  private wire(src: Src, target: string, port: string): void {
+    const w: Wire = { id: `w${this.wires.length}`, source: typeof src === 'string' ? src : src.id, target, port };
+    if (typeof src !== 'string') w.from = src.port;
+    this.wires.push(w);
+  }
+
+  private add(node: DocNode): string {
+    node.id = `n${this.nodes.length}`;
+    this.nodes.push(node);
+    return node.id;
+  }
+
+  private at() {
+    return { x: this.nodes.length * 200, y: 0 };
+  }
+}
+
+/**
+ * The network of the brief: two inputs, a hidden layer of three ReLU Neuron nodes, a ReLU
+ * Layer node of two neurons, a linear output neuron, a target and a hinge loss. One hidden
+ * neuron is dead (relu of a negative sum) so a zero gradient is checked too.
+ */
+function drawnNetwork(loss: LossKind = 'hinge', targetValue = -1) {
+  const g = new NetBuilder();
+  const x1 = g.input('x1', 0, 0.5);
+  const x2 = g.input('x2', 1, -1.5);
+  const h = [
+    g.neuron('h1', 'relu', [0.8, -0.4], 0.1, [x1, x2]),
+    g.neuron('h2', 'relu', [-0.3, 0.9], 0.2, [x1, x2]),
+    g.neuron('h3', 'relu', [0.5, -0.6], -0.1, [x1, x2]),
+  ];
+  const L = g.layer('L', 'relu', [[0.7, -0.2, 0.4], [-0.5, 0.3, 0.6]], [0.05, 0.3], h);
+  const score = g.neuron('score', 'linear', [1.2, -0.9], 0.1, L);
+  const y = g.target('y', targetValue);
+  const out = g.loss('loss', loss, score, y);
+  return { doc: g.build(out), x: [0.5, -1.5], y: targetValue };
+}
+
+/**
+ * A random network: inputs, values (some trainable) and constants, then neurons and layers
+ * with every activation reading any earlier output (a layer's too, and constants inline), an
+ * op now and then, a target and a loss of any kind. Null when the canvas shows a non-finite
+ * number or anything over 300 (see randomGraph).
+ */
+function randomNetwork(seed: number): GraphDoc | null {
+  const rng = createRng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[rng.int(xs.length)]!;
+  const activations: Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
+  const labels = ['', '', 'n', 'h', 'L1', 'x1', 'lambda', 'n1', 'n1_w0', 'h.b', 'α', 'out'];
+  const g = new NetBuilder();
+  const srcs: Src[] = [];
+  for (let i = 0, n = 1 + rng.int(3); i < n; i++) srcs.push(g.input(pick(labels), i, rng.uniform(-2, 2)));
+  if (rng.next() < 0.5) srcs.push(g.value(pick(labels), rng.uniform(-1, 1), rng.next() < 0.5));
+  if (rng.next() < 0.4) srcs.push(g.constant(pick([2, -1, 0.5])));
+  const weights = (n: number) => Array.from({ length: n }, () => rng.uniform(-1.5, 1.5));
+  for (let k = 0, n = 1 + rng.int(4); k < n; k++) {
+    const nin = 1 + rng.int(3);
+    const inputs = Array.from({ length: nin }, () => pick(srcs));
+    const roll = rng.next();
+    if (roll < 0.45) srcs.push(g.neuron(pick(labels), pick(activations), weights(nin), rng.uniform(-1, 1), inputs));
+    else if (roll < 0.85) {
+      const nout = 1 + rng.int(3);
+      srcs.push(...g.layer(pick(labels), pick(activations), Array.from({ length: nout }, () => weights(nin)), weights(nout), inputs));
+    } else srcs.push(g.op(pick(['add', 'mul', 'tanh', 'pow'] as const), [pick(srcs), pick(srcs)].slice(0, rng.next() < 0.5 ? 1 : 2), pick(labels)));
+  }
+  const score = srcs[srcs.length - 1]!;
+  const out = g.loss(pick(['loss', 'L', '']), pick(['squared', 'hinge', 'bce'] as const), score, g.target(pick(['y', 'target', '']), pick([-1, 1])));
+  const doc = g.build(rng.next() < 0.9 ? out : null);
+  const ev = evaluate(doc);
+  for (const r of ev.results.values()) {
+    if (r.error !== null || !Number.isFinite(r.data) || !Number.isFinite(r.grad) || Math.abs(r.data) > 300) return null;
+  }
+  return doc;
+}
+
+function randomNetworks(count: number): GraphDoc[] {
+  const docs: GraphDoc[] = [];
+  for (let seed = 1; docs.length < count; seed++) {
+    const doc = randomNetwork(seed);
+    if (doc) docs.push(doc);
+  }
+  return docs;
+}
+
+describe('networks: neurons, layers, inputs, targets and losses', () => {
+  it('the canvas agrees with src/nn on the drawn network (the expectations below rest on it)', () => {
+    const { doc, x, y } = drawnNetwork();
+    const ev = evaluate(doc);
+    // The same network on src/nn, its parameters set to the drawn ones.
+    const set = (n: Neuron, w: number[], b: number) => {
+      w.forEach((v, i) => (n.w[i]!.data = v));
+      n.b.data = b;
+      return n;
+    };
+    const hidden = [
+      set(new Neuron(2), [0.8, -0.4], 0.1),
+      set(new Neuron(2), [-0.3, 0.9], 0.2),
+      set(new Neuron(2), [0.5, -0.6], -0.1),
+    ];
+    const layer = new Layer(3, 2);
+    set(layer.neurons[0]!, [0.7, -0.2, 0.4], 0.05);
+    set(layer.neurons[1]!, [-0.5, 0.3, 0.6], 0.3);
+    const out = set(new Neuron(2, { activation: 'linear' }), [1.2, -0.9], 0.1);
+    const h = hidden.map((n) => n.forward(x)[0]!);
+    const score = out.forward(layer.forward(h))[0]!;
+    const loss = hingeLoss([score], [y]);
+    loss.backward();
+
+    const byLabel = (label: string) => Object.values(doc.nodes).find((n) => n.kind !== 'constant' && n.label === label)!.id;
+    expect(ev.output).toBe(byLabel('loss'));
+    expect(ev.results.get(byLabel('loss'))!.data).toBe(loss.data);
+    expect(loss.data).toBeGreaterThan(0); // the hinge is active, so every grad is live
+    expect(ev.results.get(byLabel('score'))!.data).toBe(score.data);
+    expect(ev.params.get(byLabel('h1'))!.weights.map((w) => (w as Value).grad)).toEqual(hidden[0]!.w.map((w) => w.grad));
+    expect((ev.params.get(byLabel('h2'))!.bias as Value).grad).toBe(0); // the dead neuron
+    expect((ev.params.get(byLabel('L'))!.weights as Value[][]).map((row) => row.map((w) => w.grad))).toEqual(
+      layer.neurons.map((n) => n.w.map((w) => w.grad)),
+    );
+    expect((ev.params.get(byLabel('L'))!.bias as Value[]).map((b) => b.grad)).toEqual(layer.neurons.map((n) => n.b.grad));
+    expect((ev.params.get(byLabel('score'))!.bias as Value).grad).toBe(out.b.grad);
+  });
+
+  it('writes a neuron as its parameters, then act(b + w0*x0 + w1*x1) summed from the bias', () => {
+    const { doc } = drawnNetwork();
+    const py = toPython(doc);
+    expect(py).toContain(
+      [
+        'h1_w0 = Value(0.8)',
+        'h1_w1 = Value(-0.4)',
+        'h1_b = Value(0.1)',
+        'h1 = (h1_b + h1_w0*x1 + h1_w1*x2).relu()',
+      ].join('\n'),
+    );
+    expect(py).toContain('score = score_b + score_w0*L_y0 + score_w1*L_y1\n');
+    expect(py).toContain("x1 = Value(0.5)  # input: feature x1 of the dataset sample shown on the canvas\n");
+    expect(py).toContain('y = Value(-1.0)  # target: the label of the dataset sample shown on the canvas\n');
+    expect(py).toContain("print('h1.w0', h1_w0.data, h1_w0.grad)\n");
+    expect(py).not.toContain('import math'); // relu and linear need no helper
+
+    const ts = toTypeScript(doc);
+    expect(ts).toContain("const h1_w0 = new Value(0.8, 'h1.w0');\nconst h1_w1 = new Value(-0.4, 'h1.w1');\nconst h1_b = new Value(0.1, 'h1.b');\n");
+    expect(ts).toContain("const h1 = h1_b.add(h1_w0.mul(x1)).add(h1_w1.mul(x2)).relu(); h1.label = 'h1';");
+    expect(ts).toContain("const score = score_b.add(score_w0.mul(L_y0)).add(score_w1.mul(L_y1)); score.label = 'score';");
+  });
+
+  it('writes a layer as one neuron per output, named <label>_y0, ..., which later wires use', () => {
+    const { doc } = drawnNetwork();
+    const py = toPython(doc);
+    expect(py).toContain(
+      [
+        "# layer 'L': 2 relu neurons over the same 3 inputs",
+        'L_w0_0 = Value(0.7)',
+        'L_w0_1 = Value(-0.2)',
+        'L_w0_2 = Value(0.4)',
+        'L_b0 = Value(0.05)',
+        'L_y0 = (L_b0 + L_w0_0*h1 + L_w0_1*h2 + L_w0_2*h3).relu()',
+        'L_w1_0 = Value(-0.5)',
+      ].join('\n'),
+    );
+    expect(py).toContain("print('L.w1.2', L_w1_2.data, L_w1_2.grad)\nprint('L.b1', L_b1.data, L_b1.grad)\nprint('L.y1', L_y1.data, L_y1.grad)\n");
+    expect(toTypeScript(doc)).toContain("const L_y1 = L_b1.add(L_w1_0.mul(h1)).add(L_w1_1.mul(h2)).add(L_w1_2.mul(h3)).relu(); L_y1.label = 'L.y1';");
+  });
+
+  it('writes each loss with the engine\'s ops in the engine\'s order', () => {
+    const hinge = drawnNetwork('hinge').doc;
+    expect(toPython(hinge)).toContain('loss = (score * -y + 1).relu()\n\nloss.backward()\n');
+    expect(toTypeScript(hinge)).toContain("const loss = score.mul(y.neg()).add(1).relu(); loss.label = 'loss';");
+
+    const squared = drawnNetwork('squared').doc;
+    expect(toPython(squared)).toContain('loss = (score - y)**2\n');
+    expect(toTypeScript(squared)).toContain("const loss = score.sub(y).pow(2); loss.label = 'loss';");
+
+    const bce = drawnNetwork('bce').doc;
+    const py = toPython(bce);
+    expect(py).toContain('loss_z = score * -y  # z = -target*score');
+    expect(py).toContain('loss = loss_z.relu() + ((-(loss_z.relu() + (-loss_z).relu())).exp() + 1).log()\n');
+    expect(py).toContain('Value.exp = _exp');
+    expect(py).toContain('Value.log = _log');
+    expect(toTypeScript(bce)).toContain("const loss = loss_z.relu().add(loss_z.relu().add(loss_z.neg().relu()).neg().exp().add(1).log()); loss.label = 'loss';");
+  });
+
+  it.each(['hinge', 'squared', 'bce'] as const)('the drawn network with a %s loss prints what the canvas shows, in Python and TypeScript', (loss) => {
+    for (const y of [-1, 1]) {
+      const { doc } = drawnNetwork(loss, y);
+      const printed = parsePrinted(runPython(toPython(doc)));
+      // Every parameter of every neuron is printed, with the canvas's labels.
+      expect(printed.map((p) => p.label)).toContain('L.w1.2');
+      expect(printed).toHaveLength(2 + 3 * 4 + 2 * 5 + 4 + 1 + 1);
+      expectSameNumbers(printed, doc, false);
+      expectSameNumbers(runTypeScript(toTypeScript(doc)), doc, true);
+    }
+  });
+
+  it('adds the tanh and sigmoid helpers for neurons that use them', () => {
+    const g = new NetBuilder();
+    const x = g.input('x', 0, 0.3);
+    const a = g.neuron('a', 'tanh', [2], -0.5, [x]);
+    const b = g.layer('b', 'sigmoid', [[1.5], [-0.5]], [0, 0.25], [a]);
+    const doc = g.build(g.neuron('c', 'linear', [1, 1], 0, b));
+    const py = toPython(doc);
+    expect(py).toContain('a = (a_b + a_w0*x).tanh()');
+    expect(py).toContain('b_y1 = (b_b1 + b_w1_0*a).sigmoid()');
+    expect(py.match(/^Value\.(tanh|sigmoid) = /gm)).toEqual(['Value.tanh = ', 'Value.sigmoid = ']);
+    expectSameNumbers(parsePrinted(runPython(py)), doc, false);
+    expectSameNumbers(runTypeScript(toTypeScript(doc)), doc, true);
+  });
+
+  it('writes constants into a neuron inline and marks trainable values', () => {
+    const g = new NetBuilder();
+    const w = g.value('w', 0.5, true);
+    const k = g.constant(-2);
+    const doc = g.build(g.neuron('n', 'relu', [0.25, 1], 3, [k, w]));
+    const py = toPython(doc);
+    expect(py).toContain('w = Value(0.5)  # trainable: a parameter training changes\n');
+    expect(py).toContain('n = (n_b + n_w0*(-2.0) + n_w1*w).relu()');
+    expect(toTypeScript(doc)).toContain("const w = new Value(0.5, 'w'); // trainable: a parameter training changes\n");
+    expect(toTypeScript(doc)).toContain('n_b.add(n_w0.mul(-2.0)).add(n_w1.mul(w)).relu()');
+    expectSameNumbers(parsePrinted(runPython(py)), doc, false);
+    expectSameNumbers(runTypeScript(toTypeScript(doc)), doc, true);
+  });
+
+  it('keeps names unique: a node labelled like a weight keeps its name, the weight moves', () => {
+    const g = new NetBuilder();
+    const x = g.value('n1_w0', 1.5);
+    const doc = g.build(g.neuron('n1', 'linear', [2], 0, [x]));
+    const py = toPython(doc);
+    expect(py).toContain('n1_w0 = Value(1.5)\nn1_w0_2 = Value(2.0)\nn1_b = Value(0.0)\nn1 = n1_b + n1_w0_2*n1_w0\n');
+    expectSameNumbers(parsePrinted(runPython(py)), doc, false);
+  });
+
+  it('skips a neuron with an unwired input, and says a layer cannot be the output', () => {
+    const g = new NetBuilder();
+    const x = g.input('x', 0, 1);
+    const n = g.neuron('n', 'relu', [1, 2], 0, [x]); // x1 is not wired
+    g.op('tanh', [n], 't');
+    const code = toPython(g.build());
+    expect(code).toContain("# skipped 'n': input 'x1' is not wired");
+    expect(code).toContain("# skipped 't': it needs 'n', which is skipped");
+
+    const h = new NetBuilder();
+    const L = h.layer('L', 'relu', [[1], [2]], [0, 0], [h.input('x', 0, 1)]);
+    const layerId = (L[0] as { id: string }).id;
+    const doc = h.build(layerId);
+    expect(toPython(doc)).toContain("# No backward pass: the output, 'L', is a layer: backward starts from one number, not 2.");
+    expectSameNumbers(parsePrinted(runPython(toPython(doc))), doc, false);
+    expectSameNumbers(runTypeScript(toTypeScript(doc)), doc, true);
+  });
+
+  it('matches the canvas on random networks, in Python and exactly in TypeScript', () => {
+    const docs = randomNetworks(40);
+    const kinds = new Set(docs.flatMap((d) => Object.values(d.nodes).map((n) => (n.kind === 'loss' ? `loss:${n.loss}` : n.kind === 'neuron' || n.kind === 'layer' ? `${n.kind}:${n.activation}` : n.kind))));
+    for (const kind of ['loss:squared', 'loss:hinge', 'loss:bce', 'neuron:relu', 'neuron:tanh', 'neuron:sigmoid', 'neuron:linear', 'layer:relu', 'layer:tanh', 'layer:sigmoid', 'layer:linear', 'constant', 'op', 'input', 'target']) {
+      expect(kinds.has(kind), kind).toBe(true);
+    }
+    for (const doc of docs) expectSameNumbers(runTypeScript(toTypeScript(doc)), doc, true);
+    const script = docs.map((doc, i) => `print('=== ${i}')\nexec(${quoteString(toPython(doc))}, {})\n`).join('');
+    const chunks = runPython(script).split(/^=== \d+\n/m).slice(1);
+    expect(chunks).toHaveLength(docs.length);
+    docs.forEach((doc, i) => expectSameNumbers(parsePrinted(chunks[i]!), doc, false, magnitude(doc)));
   });
 });

@@ -84,6 +84,17 @@ export function assignNames(nodes: readonly { id: string; label: string }[]): Ma
 }
 
 /**
+ * `base`, or `base_2`, `base_3`, ... when that is taken or reserved; claimed in `taken`. For the
+ * variables a node brings with it once the nodes have their names (a neuron's `n1_w0`, `n1_b`).
+ */
+export function derivedName(base: string, taken: Set<string>): string {
+  let name = RESERVED_NAMES.has(base) ? `${base}_` : base;
+  for (let k = 2; taken.has(name) || RESERVED_NAMES.has(name); k++) name = `${base}_${k}`;
+  taken.add(name);
+  return name;
+}
+
+/**
  * A single-quoted string literal that Python and TypeScript both read back as `s`. Control
  * characters and lone surrogates are escaped; other non-ASCII text is kept readable.
  */

@@ -1,3 +1,4 @@
+import type { Activation } from '../../nn/activation';
 import type { GraphDoc } from '../types';
 import { floatLiteral, quoteString } from './names';
 import { planProgram, type PlanOperand, type PlanStep } from './plan';
@@ -31,8 +32,8 @@ export function toPython(doc: GraphDoc): string {
 
   const printed: string[] = [];
   for (const step of plan.steps) {
-    out.push(line(step));
-    if (step.kind !== 'skip') printed.push(`print(${quoteString(step.label || step.name)}, ${step.name}.data, ${step.name}.grad)`);
+    out.push(...lines(step));
+    if (step.kind !== 'skip') for (const p of step.prints) printed.push(`print(${quoteString(p.label)}, ${p.name}.data, ${p.name}.grad)`);
   }
   out.push('');
   if (plan.output.name !== null) out.push(`${plan.output.name}.backward()`, '');
@@ -41,18 +42,70 @@ export function toPython(doc: GraphDoc): string {
   return `${out.join('\n')}\n`;
 }
 
-function line(step: PlanStep): string {
+function lines(step: PlanStep): string[] {
   switch (step.kind) {
     case 'skip':
-      return `# skipped ${step.what}: ${step.reason}`;
+      return [`# skipped ${step.what}: ${step.reason}`];
     case 'leaf':
-      return `${step.name} = Value(${floatLiteral(step.value)})`;
+      return [`${step.name} = Value(${floatLiteral(step.value)})${step.note ? `  # ${step.note}` : ''}`];
     case 'op': {
       // A number has no .tanh() and 2.0 ** 3 is a float, not a Value: when an op has no Value
       // among its operands, the first one is made a Value explicitly.
       const anyVar = step.args.some((a) => a.kind === 'var');
       const args = step.args.map((a, i) => (anyVar || i > 0 ? operand(a) : wrapped(a)));
-      return `${step.name} = ${step.op.code.python(args, step.param)}`;
+      return [`${step.name} = ${step.op.code.python(args, step.param)}`];
+    }
+    case 'neurons':
+      return neuronLines(step);
+    case 'loss':
+      return lossLines(step);
+  }
+}
+
+/**
+ * Each neuron's parameters as Values, then act(b + w0*x0 + w1*x1 + ...): Python adds left to
+ * right, so the sum is ((b + w0*x0) + w1*x1) + ..., the order the engine (and micrograd) adds in.
+ */
+function neuronLines(step: Extract<PlanStep, { kind: 'neurons' }>): string[] {
+  const out: string[] = [];
+  if (step.what === 'layer') {
+    const n = step.neurons.length;
+    out.push(`# layer ${quoteString(step.title)}: ${n} ${step.activation} neuron${n === 1 ? '' : 's'} over the same ${step.inputs.length} input${step.inputs.length === 1 ? '' : 's'}`);
+  }
+  const xs = step.inputs.map(operand);
+  for (const neuron of step.neurons) {
+    for (const p of [...neuron.weights, neuron.bias]) out.push(`${p.name} = Value(${floatLiteral(p.value)})`);
+    const sum = [neuron.bias.name, ...neuron.weights.map((w, i) => `${w.name}*${xs[i]!}`)].join(' + ');
+    out.push(`${neuron.name} = ${activated(sum, step.activation, neuron.weights.length > 0)}`);
+  }
+  return out;
+}
+
+/** The activation applied to a sum (in parentheses when it is more than one name). */
+function activated(sum: string, activation: Activation, compound: boolean): string {
+  if (activation === 'linear') return sum;
+  return `${compound ? `(${sum})` : sum}.${activation}()`;
+}
+
+/**
+ * One sample's loss, written with the engine's ops in the engine's order: squared (s - t)**2;
+ * hinge (s * -t + 1).relu(), which Python reads as ((s * (-t)) + 1).relu(); cross-entropy as the
+ * overflow-safe softplus relu(z) + log(exp(-(relu(z) + relu(-z))) + 1) with z = s * -t.
+ */
+function lossLines(step: Extract<PlanStep, { kind: 'loss' }>): string[] {
+  const score = step.score.kind === 'var' || step.target.kind === 'var' ? operand(step.score) : wrapped(step.score);
+  const target = operand(step.target);
+  switch (step.loss) {
+    case 'squared':
+      return [`${step.name} = (${score} - ${target})**2`];
+    case 'hinge':
+      return [`${step.name} = (${score} * -${target} + 1).relu()`];
+    case 'bce': {
+      const z = step.temp!;
+      return [
+        `${z} = ${score} * -${target}  # z = -target*score; the loss is softplus(z), written so exp cannot overflow`,
+        `${step.name} = ${z}.relu() + ((-(${z}.relu() + (-${z}).relu())).exp() + 1).log()`,
+      ];
     }
   }
 }

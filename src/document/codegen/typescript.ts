@@ -26,8 +26,8 @@ export function toTypeScript(doc: GraphDoc): string {
   ];
   const logged: string[] = [];
   for (const step of plan.steps) {
-    out.push(line(step));
-    if (step.kind !== 'skip') logged.push(`console.log(${quoteString(step.label || step.name)}, ${step.name}.data, ${step.name}.grad);`);
+    out.push(...lines(step));
+    if (step.kind !== 'skip') for (const p of step.prints) logged.push(`console.log(${quoteString(p.label)}, ${p.name}.data, ${p.name}.grad);`);
   }
   out.push('');
   if (plan.output.name !== null) out.push(`${plan.output.name}.backward();`, '');
@@ -36,19 +36,62 @@ export function toTypeScript(doc: GraphDoc): string {
   return `${out.join('\n')}\n`;
 }
 
-function line(step: PlanStep): string {
+function lines(step: PlanStep): string[] {
   switch (step.kind) {
     case 'skip':
-      return `// skipped ${step.what}: ${step.reason}`;
+      return [`// skipped ${step.what}: ${step.reason}`];
     case 'leaf':
-      return `const ${step.name} = new Value(${floatLiteral(step.value)}${step.label ? `, ${quoteString(step.label)}` : ''});`;
+      return [`const ${step.name} = new Value(${floatLiteral(step.value)}${step.label ? `, ${quoteString(step.label)}` : ''});${step.note ? ` // ${step.note}` : ''}`];
     case 'op': {
       // Ops are methods, so a number in first place must become a Value: (2).mul(n) is not one.
       const args = step.args.map((a, i) => (i === 0 ? receiver(a) : argument(a)));
-      const labelled = step.label ? ` ${step.name}.label = ${quoteString(step.label)};` : '';
-      return `const ${step.name} = ${step.op.code.ts(args, step.param)};${labelled}`;
+      return [`const ${step.name} = ${step.op.code.ts(args, step.param)};${labelled(step.name, step.label)}`];
+    }
+    case 'neurons':
+      return neuronLines(step);
+    case 'loss':
+      return lossLines(step);
+  }
+}
+
+/** Each neuron's parameters as Values, then act(b + w0·x0 + w1·x1 + ...), added from the bias on. */
+function neuronLines(step: Extract<PlanStep, { kind: 'neurons' }>): string[] {
+  const out: string[] = [];
+  if (step.what === 'layer') {
+    const n = step.neurons.length;
+    out.push(`// layer ${quoteString(step.title)}: ${n} ${step.activation} neuron${n === 1 ? '' : 's'} over the same ${step.inputs.length} input${step.inputs.length === 1 ? '' : 's'}`);
+  }
+  const xs = step.inputs.map(argument);
+  for (const neuron of step.neurons) {
+    for (const p of [...neuron.weights, neuron.bias]) out.push(`const ${p.name} = new Value(${floatLiteral(p.value)}, ${quoteString(p.label)});`);
+    const sum = neuron.bias.name + neuron.weights.map((w, i) => `.add(${w.name}.mul(${xs[i]!}))`).join('');
+    const act = step.activation === 'linear' ? '' : `.${step.activation}()`;
+    out.push(`const ${neuron.name} = ${sum}${act};${labelled(neuron.name, neuron.label)}`);
+  }
+  return out;
+}
+
+/** One sample's loss, with the same ops in the same order as the canvas computes it. */
+function lossLines(step: Extract<PlanStep, { kind: 'loss' }>): string[] {
+  const score = receiver(step.score);
+  const label = labelled(step.name, step.label);
+  switch (step.loss) {
+    case 'squared':
+      return [`const ${step.name} = ${score}.sub(${argument(step.target)}).pow(2);${label}`];
+    case 'hinge':
+      return [`const ${step.name} = ${score}.mul(${receiver(step.target)}.neg()).add(1).relu();${label}`];
+    case 'bce': {
+      const z = step.temp!;
+      return [
+        `const ${z} = ${score}.mul(${receiver(step.target)}.neg()); // z = -target*score; the loss is softplus(z), written so exp cannot overflow`,
+        `const ${step.name} = ${z}.relu().add(${z}.relu().add(${z}.neg().relu()).neg().exp().add(1).log());${label}`,
+      ];
     }
   }
+}
+
+function labelled(name: string, label: string): string {
+  return label ? ` ${name}.label = ${quoteString(label)};` : '';
 }
 
 function receiver(a: PlanOperand): string {

@@ -22,6 +22,10 @@ import { nodeResult } from '../../state/derived';
 import { ValueEdge } from '../edges/ValueEdge';
 import { signOf } from '../formatNumber';
 import { ConstantNodeView } from '../nodes/ConstantNodeView';
+import { InputNodeView, TargetNodeView } from '../nodes/DataNodeViews';
+import { LayerNodeView } from '../nodes/LayerNodeView';
+import { LossNodeView } from '../nodes/LossNodeView';
+import { NeuronNodeView } from '../nodes/NeuronNodeView';
 import { OpNodeView } from '../nodes/OpNodeView';
 import { ValueNodeView } from '../nodes/ValueNodeView';
 import { OverlayHost } from '../OverlayHost';
@@ -29,7 +33,16 @@ import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import { FlowNodeCache, toFlowEdges, type Size } from './toFlow';
 
 // Declared once at module level: a new object per render would remount every node.
-const nodeTypes: NodeTypes = { value: ValueNodeView, constant: ConstantNodeView, op: OpNodeView };
+const nodeTypes: NodeTypes = {
+  value: ValueNodeView,
+  constant: ConstantNodeView,
+  op: OpNodeView,
+  input: InputNodeView,
+  target: TargetNodeView,
+  loss: LossNodeView,
+  neuron: NeuronNodeView,
+  layer: LayerNodeView,
+};
 const edgeTypes: EdgeTypes = { value: ValueEdge };
 // React Flow asks to keep its attribution unless one subscribes to Pro; it sits small at the bottom.
 const proOptions = { hideAttribution: false };
@@ -39,9 +52,11 @@ const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 export type ContextTarget = { kind: 'node'; id: string; x: number; y: number } | { kind: 'pane'; x: number; y: number; flow: Position };
 
 /** A wire as React Flow reports it, turned into the document's terms. */
-function toConnection(c: { source: string | null; target: string | null; targetHandle?: string | null }): Connection | null {
+function toConnection(c: { source: string | null; target: string | null; sourceHandle?: string | null; targetHandle?: string | null }): Connection | null {
   if (!c.source || !c.target || !c.targetHandle) return null;
-  return { source: c.source, target: c.target, port: c.targetHandle };
+  const connection: Connection = { source: c.source, target: c.target, port: c.targetHandle };
+  if (c.sourceHandle && c.sourceHandle !== 'out') connection.from = c.sourceHandle;
+  return connection;
 }
 
 /** The node editor: the document drawn by React Flow, every edit sent to the store as a command. */
@@ -131,7 +146,7 @@ export function FlowCanvas({ onContextMenu, colorMode }: { onContextMenu(target:
       const from = state.fromHandle;
       const to = state.toHandle;
       const [src, dst] = from.type === 'source' ? [from, to] : [to, from];
-      const connection = toConnection({ source: src.nodeId, target: dst.nodeId, targetHandle: dst.id ?? null });
+      const connection = toConnection({ source: src.nodeId, target: dst.nodeId, sourceHandle: src.id ?? null, targetHandle: dst.id ?? null });
       if (!connection) return;
       const check = canConnect(store.getState().doc, connection);
       if (!check.ok) store.getState().notify('error', check.reason);

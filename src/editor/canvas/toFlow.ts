@@ -53,7 +53,7 @@ export function toFlowEdges(doc: GraphDoc, selected: ReadonlySet<string>): Edge[
     id: w.id,
     source: w.source,
     target: w.target,
-    sourceHandle: 'out',
+    sourceHandle: w.from ?? 'out',
     targetHandle: w.port,
     type: 'value',
     selected: selected.has(w.id),

@@ -15,8 +15,14 @@ export function strokeWidthFor(value: number): number {
  * colour language as the numbers on the cards.
  */
 export const ValueEdge = memo(function ValueEdge(props: EdgeProps) {
-  const { id, source, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
-  const value = usePlayground((s) => nodeResult(s, source)?.data ?? NaN);
+  const { id, source, sourceHandleId, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
+  const value = usePlayground((s) => {
+    const r = nodeResult(s, source);
+    if (!r) return NaN;
+    // A layer has several outputs: the wire carries the one it leaves from.
+    if (r.outputs && sourceHandleId) return r.outputs.find((o) => o.port === sourceHandleId)?.data ?? NaN;
+    return r.data;
+  });
   const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const sign = Number.isNaN(value) ? 'zero' : signOf(value);
   return (

@@ -47,6 +47,7 @@ export async function exportImage(store: PlaygroundStore, flow: ReactFlowInstanc
           grad: displayedGrad(state, id),
           error: error === null ? null : error.kind === 'upstream' ? `upstream: ${error.message}` : error.message,
           upstream: error?.kind === 'upstream',
+          ...(r?.outputs ? { outputs: r.outputs } : {}),
         };
       },
       sizes: (id) => measuredSize(flow, id),

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DocBuilder } from '../../document/presets/DocBuilder';
 import { lectureL } from '../../document/presets/lectureL';
 import { evaluate } from '../../document/evaluate';
-import type { GraphDoc } from '../../document/types';
+import type { DocNode, GraphDoc, Wire } from '../../document/types';
+import { NET_PORTS, OP_PORTS } from '../nodes/portLayout';
 import { formatNumber } from '../formatNumber';
-import { DEFAULT_SIZES, graphToSvg, PORT_PITCH, PORTS_TOP, type GraphSvgInput, type SvgColors, type SvgSize } from './graphSvg';
+import { DEFAULT_SIZES, graphToSvg, inputPortY, outputPortY, PORT_PITCH, PORTS_TOP, type GraphSvgInput, type SvgColors, type SvgSize } from './graphSvg';
 
 const COLORS: SvgColors = {
   background: '#12141c',
@@ -26,7 +27,13 @@ function svgOf(doc: GraphDoc, sizes: (id: string) => SvgSize | undefined = () =>
     doc,
     numbers: (id) => {
       const r = ev.results.get(id);
-      return { data: r?.data ?? NaN, grad: r?.grad ?? 0, error: r?.error?.message ?? null, upstream: r?.error?.kind === 'upstream' };
+      return {
+        data: r?.data ?? NaN,
+        grad: r?.grad ?? 0,
+        error: r?.error?.message ?? null,
+        upstream: r?.error?.kind === 'upstream',
+        ...(r?.outputs ? { outputs: r.outputs } : {}),
+      };
     },
     sizes,
     colors: COLORS,
@@ -260,5 +267,129 @@ describe('graphToSvg details', () => {
     const elements = parseXml(svg);
     expect(viewBoxOf(elements).width).toBe(20);
     expect(elements.filter((e) => e.name === 'path')).toHaveLength(0);
+  });
+});
+
+/**
+ * Two inputs into a ReLU neuron and a 2→2 tanh layer; the layer's y1 and the neuron into a
+ * linear output neuron; a hinge loss against the target; a trainable value on the side.
+ */
+function network(): GraphDoc {
+  const at = (x: number, y: number) => ({ x, y });
+  const nodes: DocNode[] = [
+    { id: 'x1', kind: 'input', position: at(0, 0), label: 'x1', feature: 0, value: 0.5 },
+    { id: 'x2', kind: 'input', position: at(0, 140), label: 'x2', feature: 1, value: -1.5 },
+    { id: 'y', kind: 'target', position: at(0, 280), label: 'y', value: -1 },
+    { id: 'w', kind: 'value', position: at(0, 420), label: 'w', value: 0.25, trainable: true },
+    { id: 'n1', kind: 'neuron', position: at(260, 0), label: 'n1', activation: 'relu', weights: [0.8, -0.4], bias: 0.1 },
+    { id: 'L', kind: 'layer', position: at(260, 180), label: 'L', activation: 'tanh', weights: [[0.7, -0.2], [-0.5, 0.3]], biases: [0.05, -0.3] },
+    { id: 'out', kind: 'neuron', position: at(560, 60), label: 'out', activation: 'linear', weights: [1.2, -0.9], bias: 0.1 },
+    { id: 'loss', kind: 'loss', position: at(860, 60), label: 'loss', loss: 'hinge' },
+  ];
+  const wire = (source: string, target: string, port: string, from?: string): Wire =>
+    from === undefined ? { id: `${source}-${target}-${port}`, source, target, port } : { id: `${source}-${target}-${port}`, source, from, target, port };
+  const wires = [
+    wire('x1', 'n1', 'x0'),
+    wire('x2', 'n1', 'x1'),
+    wire('x1', 'L', 'x0'),
+    wire('x2', 'L', 'x1'),
+    wire('n1', 'out', 'x0'),
+    wire('L', 'out', 'x1', 'y1'),
+    wire('out', 'loss', 'score'),
+    wire('y', 'loss', 'target'),
+  ];
+  return { nodes: Object.fromEntries(nodes.map((n) => [n.id, n])), wires: Object.fromEntries(wires.map((w) => [w.id, w])), output: 'loss' };
+}
+
+describe('graphToSvg on a network', () => {
+  const doc = network();
+  const ev = evaluate(doc);
+  const svg = svgOf(doc);
+  const elements = parseXml(svg);
+  const group = (id: string) => {
+    const start = svg.indexOf(`<g class="node node--${doc.nodes[id]!.kind}" data-id="${id}"`);
+    return svg.slice(start, svg.indexOf('</g>', svg.indexOf('<rect class="card"', start)) + 4);
+  };
+  const pathOf = (wireId: string) => elements.find((e) => e.name === 'path' && e.attrs['data-id'] === wireId)!.attrs.d!.match(/-?[\d.]+/g)!.map(Number);
+
+  it('has a default size for every kind of node, and draws every node and wire', () => {
+    for (const kind of ['value', 'constant', 'op', 'input', 'target', 'loss', 'neuron', 'layer'] as const) {
+      expect(DEFAULT_SIZES[kind].width, kind).toBeGreaterThan(0);
+      expect(DEFAULT_SIZES[kind].height, kind).toBeGreaterThan(0);
+    }
+    expect(elements.filter((e) => e.name === 'rect' && e.attrs.class === 'card')).toHaveLength(Object.keys(doc.nodes).length);
+    expect(elements.filter((e) => e.name === 'path')).toHaveLength(Object.keys(doc.wires).length);
+  });
+
+  it('tags inputs, targets and trainable values, and shows the sample they hold', () => {
+    expect(texts(group('x1'))).toEqual(expect.arrayContaining(['INPUT', 'x1', '0.5000']));
+    expect(texts(group('y'))).toEqual(expect.arrayContaining(['TARGET', 'y', '−1.0000']));
+    expect(texts(group('w'))).toEqual(expect.arrayContaining(['PARAM', 'w', '0.2500']));
+  });
+
+  it('draws a neuron with Σ, its activation, its bias, and its input ports with their weights', () => {
+    const shown = texts(group('n1'));
+    expect(shown).toEqual(expect.arrayContaining(['Σ', 'n1', 'relu', 'b', '0.1000', 'x0', 'x1', '0.80', '−0.40', 'data', 'grad']));
+    const r = ev.results.get('n1')!;
+    expect(shown).toContain(formatNumber(r.data).replace(/^\u2007/, ''));
+    // Handles: one input per weight, at the canvas's tighter pitch, and one output in the middle.
+    const handles = [...group('n1').matchAll(/<circle class="handle" cx="([-\d.]+)" cy="([-\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const { width, height } = DEFAULT_SIZES.neuron;
+    expect(handles).toEqual([
+      [260 + width, height / 2],
+      [260, NET_PORTS.top],
+      [260, NET_PORTS.top + NET_PORTS.pitch],
+    ]);
+  });
+
+  it('draws a layer with nin→nout, and each output with its data and grad down the right edge', () => {
+    const shown = texts(group('L'));
+    expect(shown).toEqual(expect.arrayContaining(['2→2', 'L', 'tanh', 'x0', 'x1', 'y0', 'y1']));
+    for (const o of ev.results.get('L')!.outputs!) {
+      expect(shown).toContain(formatNumber(o.data, 3).replace(/^\u2007/, ''));
+      expect(shown).toContain(formatNumber(o.grad, 3).replace(/^\u2007/, ''));
+    }
+    const layer = doc.nodes.L!;
+    const { width } = DEFAULT_SIZES.layer;
+    const handles = [...group('L').matchAll(/<circle class="handle" cx="([-\d.]+)" cy="([-\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(handles).toEqual([
+      [260 + width, 180 + outputPortY(layer, 0, 0)],
+      [260 + width, 180 + outputPortY(layer, 1, 0)],
+      [260, 180 + inputPortY(layer, 0)],
+      [260, 180 + inputPortY(layer, 1)],
+    ]);
+    expect(outputPortY(layer, 1, 0)).toBe(NET_PORTS.top + NET_PORTS.pitch);
+  });
+
+  it('starts a wire from a layer at its output port, coloured by that output, and ends it at the neuron\'s port', () => {
+    const d = pathOf('L-out-x1');
+    expect(d.slice(0, 2)).toEqual([260 + DEFAULT_SIZES.layer.width, 180 + NET_PORTS.top + NET_PORTS.pitch]);
+    expect(d.slice(-2)).toEqual([560, 60 + NET_PORTS.top + NET_PORTS.pitch]);
+    const y1 = ev.results.get('L')!.outputs!.find((o) => o.port === 'y1')!.data;
+    const y0 = ev.results.get('L')!.outputs!.find((o) => o.port === 'y0')!.data;
+    expect(Math.sign(y1)).not.toBe(Math.sign(y0)); // so the colour tells the two outputs apart
+    const path = elements.find((e) => e.name === 'path' && e.attrs['data-id'] === 'L-out-x1')!;
+    expect(path.attrs.stroke).toBe(y1 > 0 ? COLORS.pos : COLORS.neg);
+  });
+
+  it('draws the loss with ℒ, its formula, and the score and target ports where the op cards put theirs', () => {
+    expect(texts(group('loss'))).toEqual(expect.arrayContaining(['ℒ', 'loss', 'relu(1 − y·s)', 's', 'y', 'OUTPUT', 'data', 'grad']));
+    expect(pathOf('out-loss-score').slice(-2)).toEqual([860, 60 + OP_PORTS.top]);
+    expect(pathOf('y-loss-target').slice(-2)).toEqual([860, 60 + OP_PORTS.top + OP_PORTS.pitch]);
+    expect(PORTS_TOP).toBe(OP_PORTS.top);
+    expect(PORT_PITCH).toBe(OP_PORTS.pitch);
+  });
+
+  it('grows a neuron or layer card to fit many ports, and leaves out wires from outputs a node does not have', () => {
+    const wide: DocNode = { id: 'big', kind: 'layer', position: { x: 0, y: 0 }, label: '', activation: 'relu', weights: Array.from({ length: 12 }, () => [1, 2, 3]), biases: Array.from({ length: 12 }, () => 0) };
+    const stray: Wire = { id: 'stray', source: 'x1', from: 'y3', target: 'n1', port: 'x0' };
+    const base = network();
+    const big = parseXml(
+      svgOf({ ...base, nodes: { ...base.nodes, big: wide }, wires: { ...base.wires, 'x1-n1-x0': stray } }),
+    );
+    const card = big.filter((e) => e.name === 'rect' && e.attrs.class === 'card')[Object.keys(base.nodes).length]!;
+    expect(Number(card.attrs.height)).toBeGreaterThanOrEqual(NET_PORTS.top + 11 * NET_PORTS.pitch);
+    expect(big.filter((e) => e.name === 'path').map((e) => e.attrs['data-id'])).not.toContain('stray');
+    expect(texts(svgOf({ ...base, nodes: { ...base.nodes, big: wide } }))).toContain('layer'); // unlabelled: the kind, in italics
   });
 });

@@ -5,11 +5,10 @@ import { EditableText } from '../controls/EditableText';
 import { NumberField } from '../controls/NumberField';
 import { usePlaygroundStore } from '../store/StoreContext';
 import { BackwardBadge, cardClass, ControlRow, ErrorMark, NumberRow, OutputChip } from './NodeParts';
+import { OP_PORTS } from './portLayout';
 import { useNodeField, useNodeNumbers } from './useNodeNumbers';
 
-/** Vertical space per input port, so handles line up with their names. */
-const PORT_PITCH = 26;
-const PORTS_TOP = 44;
+const { pitch: PORT_PITCH, top: PORTS_TOP } = OP_PORTS;
 
 /**
  * An op applied to its inputs, drawn like draw_dot's pair of an op bubble and a record: the

@@ -25,12 +25,9 @@ export function useNodeNumbers(id: string): NodeNumbers {
  * One field of a node in the document. Cards select fields rather than the node object, so
  * moving a node (a new object with a new position) does not re-render its card.
  */
-export function useNodeField<K extends 'kind' | 'label' | 'value' | 'op' | 'param'>(
-  id: string,
-  key: K,
-): string | number | undefined {
+export function useNodeField(id: string, key: string): unknown {
   return usePlayground((s) => {
-    const node = s.doc.nodes[id] as unknown as Record<string, string | number | undefined> | undefined;
+    const node = s.doc.nodes[id] as unknown as Record<string, unknown> | undefined;
     return node?.[key];
   });
 }

@@ -6,7 +6,7 @@ import { PALETTE_ITEMS, type PaletteItem } from './paletteItems';
 
 /** Pointer travel that turns a press on a palette item into a drag. */
 const DRAG_THRESHOLD = 4;
-const GROUPS = ['Leaves', 'Arithmetic', 'Activations', 'Functions'] as const;
+const GROUPS = ['Leaves', 'Arithmetic', 'Activations', 'Functions', 'Network'] as const;
 
 interface Drag {
   item: PaletteItem;

@@ -1,5 +1,5 @@
 import { OPS, type OpType } from '../../engine';
-import { createConstant, createOp, createValue } from '../../document/factories';
+import { createConstant, createInput, createLayer, createLoss, createNeuron, createOp, createTarget, createValue } from '../../document/factories';
 import type { DocNode, GraphDoc, Position } from '../../document/types';
 
 /** One thing the palette offers. */
@@ -8,7 +8,7 @@ export interface PaletteItem {
   label: string;
   glyph: string;
   doc: string;
-  group: 'Leaves' | 'Arithmetic' | 'Activations' | 'Functions';
+  group: 'Leaves' | 'Arithmetic' | 'Activations' | 'Functions' | 'Network';
   /** A new node of this kind at a canvas position, with a fresh label where it has one. */
   create(position: Position, doc: GraphDoc): DocNode;
 }
@@ -55,4 +55,16 @@ export const PALETTE_ITEMS: readonly PaletteItem[] = [
       create: (p) => createOp(op.type as OpType, p),
     }),
   ),
+  {
+    id: 'input',
+    label: 'Input',
+    glyph: 'x',
+    doc: 'A dataset feature (x1, x2): during training it holds each sample in turn.',
+    group: 'Network',
+    create: (p, doc) => createInput(p, Object.values(doc.nodes).filter((n) => n.kind === 'input').length % 3),
+  },
+  { id: 'neuron', label: 'Neuron', glyph: 'Σ', doc: 'act(b + Σ wᵢxᵢ) with its own weights and bias; 2 inputs to start.', group: 'Network', create: (p) => createNeuron(p, 2) },
+  { id: 'layer', label: 'Layer', glyph: '▤', doc: 'Several neurons over the same inputs: 2 inputs, 4 outputs to start.', group: 'Network', create: (p) => createLayer(p, 2, 4) },
+  { id: 'target', label: 'Target', glyph: 'y', doc: 'The sample’s label, −1 or +1.', group: 'Network', create: (p) => createTarget(p) },
+  { id: 'loss', label: 'Loss', glyph: 'ℒ', doc: 'How wrong one prediction is: squared error, hinge or cross-entropy.', group: 'Network', create: (p) => createLoss(p) },
 ];

@@ -4,6 +4,9 @@ import type { BackwardSchedule } from '../../../document/backward/schedule';
 import { ActionButton, useAction } from '../../actions/ActionsContext';
 import { Icon } from '../../icons';
 import { usePlayground, usePlaygroundStore } from '../../store/StoreContext';
+import { DerivativeExplorer } from './DerivativeExplorer';
+import { GradCheckPanel } from './GradCheckPanel';
+import { NudgePanel } from './NudgePanel';
 
 /** The step whose chain rule to show: the one landing now, else the last one that landed. */
 function currentStepIndex(schedule: BackwardSchedule, delivered: number, target: number): number {
@@ -105,6 +108,19 @@ export function BackwardPanel() {
           </ol>
         </section>
       )}
+
+      <details className="fold-section" open>
+        <summary>Step leaves: one optimisation step by hand</summary>
+        <NudgePanel />
+      </details>
+      <details className="fold-section">
+        <summary>Gradient check: backprop against finite differences</summary>
+        <GradCheckPanel />
+      </details>
+      <details className="fold-section">
+        <summary>Derivative explorer: the slope you are computing</summary>
+        <DerivativeExplorer />
+      </details>
     </div>
   );
 }

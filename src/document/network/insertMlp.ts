@@ -1,0 +1,107 @@
+import { MLP } from '../../nn/MLP';
+import type { Activation } from '../../nn/activation';
+import { newId } from '../ids';
+import { indexedPorts } from '../ports';
+import type { DocNode, GraphDoc, LossKind, Position, Wire } from '../types';
+
+/** What "Insert MLP" draws. */
+export interface MlpSpec {
+  /** How many inputs (dataset features). */
+  nin: number;
+  /** Neurons per layer, the last being the output: micrograd's [16, 16, 1]. */
+  sizes: readonly number[];
+  /** Hidden layers' activation (micrograd: relu); the last layer is linear, as micrograd's. */
+  activation: Activation;
+  /** Seeds the weights: the same seed draws the same network as `new MLP(nin, sizes, { seed })`. */
+  seed: number;
+  /** One node per neuron (every weight its own wire, like TensorFlow Playground) or one per layer. */
+  style: 'neurons' | 'layers';
+  loss: LossKind;
+  /** Top-left of the drawing. */
+  at: Position;
+}
+
+const COLUMN = 300;
+const ROW_NEURON = 30;
+const ROW_INPUT = 110;
+
+/** Largest network Insert MLP draws as separate neurons; wires grow as the square of the width. */
+export const MAX_DRAWN_NEURONS = 200;
+
+/**
+ * Draws an MLP with inputs bound to dataset features, a target and a loss, wired and ready to
+ * train; the loss becomes the output. Weights come from src/nn's MLP with the same seed, so the
+ * drawing is exactly that network.
+ */
+export function insertMlp(doc: GraphDoc, spec: MlpSpec): { doc: GraphDoc; added: string[] } {
+  const mlp = new MLP(spec.nin, spec.sizes, { seed: spec.seed, activation: spec.activation, outputActivation: 'linear' });
+  const nodes: DocNode[] = [];
+  const wires: Wire[] = [];
+  const wire = (source: string, target: string, port: string, from?: string) => {
+    const w: Wire = { id: newId(), source, target, port };
+    if (from) w.from = from;
+    wires.push(w);
+  };
+  const tallest = Math.max(spec.nin, ...spec.sizes);
+  const height = (spec.style === 'neurons' ? tallest * (ROW_NEURON + 60) : 0) + 200;
+  const centred = (count: number, pitch: number, i: number) => spec.at.y + height / 2 + (i - (count - 1) / 2) * pitch;
+
+  const inputs = Array.from({ length: spec.nin }, (_, f) => {
+    const id = newId();
+    nodes.push({ id, kind: 'input', label: `x${f + 1}`, feature: f, value: 0, position: { x: spec.at.x, y: centred(spec.nin, ROW_INPUT, f) } });
+    return { id, from: undefined as string | undefined };
+  });
+
+  let previous = inputs;
+  mlp.layers.forEach((layer, li) => {
+    const x = spec.at.x + (li + 1) * COLUMN;
+    const last = li === mlp.layers.length - 1;
+    const activation: Activation = last ? 'linear' : spec.activation;
+    if (spec.style === 'layers') {
+      const id = newId();
+      nodes.push({
+        id,
+        kind: 'layer',
+        label: `L${li + 1}`,
+        activation,
+        weights: layer.neurons.map((n) => n.w.map((w) => w.data)),
+        biases: layer.neurons.map((n) => n.b.data),
+        position: { x, y: centred(1, 0, 0) - 120 },
+      });
+      previous.forEach((p, i) => wire(p.id, id, `x${i}`, p.from));
+      previous = indexedPorts('y', layer.nout).map((port) => ({ id, from: port }));
+      return;
+    }
+    const pitch = layer.nout > 1 ? ROW_NEURON + 60 : 0;
+    const next = layer.neurons.map((n, j) => {
+      const id = newId();
+      nodes.push({
+        id,
+        kind: 'neuron',
+        label: `L${li + 1}.N${j}`,
+        activation,
+        weights: n.w.map((w) => w.data),
+        bias: n.b.data,
+        position: { x, y: centred(layer.nout, pitch, j) - 40 },
+      });
+      previous.forEach((p, i) => wire(p.id, id, `x${i}`, p.from));
+      return { id, from: undefined as string | undefined };
+    });
+    previous = next;
+  });
+
+  const outX = spec.at.x + (mlp.layers.length + 1) * COLUMN;
+  const targetId = newId();
+  const lossId = newId();
+  nodes.push({ id: targetId, kind: 'target', label: 'y', value: 1, position: { x: outX - COLUMN / 2, y: centred(1, 0, 0) + 140 } });
+  nodes.push({ id: lossId, kind: 'loss', label: 'loss', loss: spec.loss, position: { x: outX + 40, y: centred(1, 0, 0) - 40 } });
+  const score = previous[0]!;
+  wire(score.id, lossId, 'score', score.from);
+  wire(targetId, lossId, 'target');
+
+  const nextNodes = { ...doc.nodes };
+  for (const n of nodes) nextNodes[n.id] = n;
+  const nextWires = { ...doc.wires };
+  for (const w of wires) nextWires[w.id] = w;
+  return { doc: { ...doc, nodes: nextNodes, wires: nextWires, output: lossId }, added: nodes.map((n) => n.id) };
+}

@@ -1,0 +1,59 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { LOSS_PORTS } from '../../document/ports';
+import type { LossKind } from '../../document/types';
+import { EditableText } from '../controls/EditableText';
+import { usePlaygroundStore } from '../store/StoreContext';
+import { BackwardBadge, cardClass, ErrorMark, NumberRow, OutputChip } from './NodeParts';
+import { OP_PORTS, portY } from './portLayout';
+import { useNodeField, useNodeNumbers } from './useNodeNumbers';
+
+/** The loss kinds, with how each scores one sample. */
+export const LOSS_LABELS: Record<LossKind, string> = {
+  squared: 'squared error (s − y)²',
+  hinge: 'hinge relu(1 − y·s)',
+  bce: 'cross-entropy log(1 + e^(−y·s))',
+};
+
+/** One sample's loss from the prediction (score) and the target. */
+export const LossNodeView = memo(function LossNodeView({ id, selected }: NodeProps) {
+  const kind = useNodeField(id, 'kind');
+  const label = String(useNodeField(id, 'label') ?? '');
+  const loss = (useNodeField(id, 'loss') as LossKind | undefined) ?? 'hinge';
+  const store = usePlaygroundStore();
+  const { data, grad, error, gradStale, isOutput } = useNodeNumbers(id);
+  if (kind !== 'loss') return null;
+  const { updateNode } = store.getState();
+  const missing = error?.kind === 'missing-input' ? error.ports : [];
+  return (
+    <div className={`${cardClass('loss', selected, error)} node-card--op`} data-testid="node-card" data-label={label} style={{ minHeight: portY(OP_PORTS, LOSS_PORTS.length) + 10 }}>
+      <BackwardBadge id={id} />
+      <div className="node-card__head">
+        <span className="op-glyph" title="The loss: how wrong the prediction is for this sample">ℒ</span>
+        <EditableText className="node-card__label" value={label} placeholder="loss" label="Label" onChange={(next) => updateNode(id, { label: next })} testId="node-label" />
+        {isOutput && <OutputChip />}
+        {error && <ErrorMark error={error} />}
+      </div>
+      <select className="act-select act-select--wide nodrag" aria-label="Loss" value={loss} onChange={(e) => updateNode(id, { loss: e.target.value as LossKind })}>
+        {(Object.keys(LOSS_LABELS) as LossKind[]).map((k) => (
+          <option key={k} value={k}>
+            {LOSS_LABELS[k]}
+          </option>
+        ))}
+      </select>
+      <div className="op-ports" aria-hidden="true">
+        {LOSS_PORTS.map((port, i) => (
+          <span key={port} className={`op-port${missing.includes(port) ? ' is-missing' : ''}`} style={{ top: portY(OP_PORTS, i) - 8 }}>
+            {port === 'score' ? 's' : 'y'}
+          </span>
+        ))}
+      </div>
+      <NumberRow name="data" value={data} testId="node-data" />
+      <NumberRow name="grad" value={grad} stale={gradStale} testId="node-grad" />
+      {LOSS_PORTS.map((port, i) => (
+        <Handle key={port} id={port} type="target" position={Position.Left} style={{ top: portY(OP_PORTS, i) }} title={`input ${port}`} />
+      ))}
+      <Handle type="source" position={Position.Right} id="out" />
+    </div>
+  );
+});
