@@ -23,7 +23,7 @@ function overlayPixels(page: Page): Promise<{ drawn: number; total: number }> {
 test('the playground shell renders the editor, a live overlay, and no console errors', async ({ page }) => {
   await page.goto('./');
 
-  await expect(page.getByRole('heading', { name: 'Micrograd Playground' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Micrograd Playground', exact: true })).toBeVisible();
   for (const mode of ['Build', 'Backward', 'Train']) {
     await expect(page.getByRole('button', { name: mode, exact: true })).toBeVisible();
   }

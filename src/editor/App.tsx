@@ -13,9 +13,11 @@ import type { Mode } from './modes';
 import { Palette } from './palette/Palette';
 import { BackwardPanel } from './panels/backward/BackwardPanel';
 import { CodePanel } from './panels/CodePanel';
+import { TrainPanel } from './train/TrainPanel';
+import { TrainingProvider } from './train/TrainingContext';
 import { Inspector } from './panels/Inspector';
 import { SidePanel } from './panels/SidePanel';
-import { usePlaygroundStore } from './store/StoreContext';
+import { usePlayground, usePlaygroundStore } from './store/StoreContext';
 import { useTheme } from './useTheme';
 import { Toasts } from './Toasts';
 import { Welcome } from './Welcome';
@@ -27,7 +29,8 @@ const PANEL_TITLES: Record<Mode, string> = { build: 'Inspect & code', backward: 
 export function App({ firstVisit, onWelcomeDone }: { firstVisit: boolean; onWelcomeDone(): void }) {
   const store = usePlaygroundStore();
   const flow = useReactFlow();
-  const [mode, setMode] = useState<Mode>('build');
+  const mode = usePlayground((s) => s.mode);
+  const setMode = useCallback((m: Mode) => store.getState().setMode(m), [store]);
   const [paletteFolded, setPaletteFolded] = useState(false);
   const [panelFolded, setPanelFolded] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -65,7 +68,8 @@ export function App({ firstVisit, onWelcomeDone }: { firstVisit: boolean; onWelc
   useEffect(() => {
     const onPaneMenu = (e: MouseEvent) => {
       const el = e.target as HTMLElement | null;
-      if (!el?.closest('.react-flow__pane')) return;
+      // Nodes sit inside the pane element: a node's own menu was already opened by React Flow.
+      if (e.defaultPrevented || !el?.closest('.react-flow__pane') || el.closest('.react-flow__node, .react-flow__edge')) return;
       e.preventDefault();
       setMenu({ kind: 'pane', x: e.clientX, y: e.clientY, flow: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) });
     };
@@ -75,6 +79,7 @@ export function App({ firstVisit, onWelcomeDone }: { firstVisit: boolean; onWelc
 
   return (
     <ActionsProvider value={ctx}>
+      <TrainingProvider>
       <div className="app" data-mode={mode}>
         <AppHeader mode={mode} onModeChange={setMode} />
         <div className="app-body">
@@ -92,6 +97,7 @@ export function App({ firstVisit, onWelcomeDone }: { firstVisit: boolean; onWelc
               </>
             )}
             {mode === 'backward' && <BackwardPanel />}
+            {mode === 'train' && <TrainPanel />}
           </SidePanel>
         </div>
         <HelpSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
@@ -109,6 +115,7 @@ export function App({ firstVisit, onWelcomeDone }: { firstVisit: boolean; onWelc
           }}
         />
       </div>
+      </TrainingProvider>
     </ActionsProvider>
   );
 }

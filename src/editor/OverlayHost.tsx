@@ -43,7 +43,12 @@ export function OverlayHost() {
     renderer.mount(container).catch((error: unknown) => {
       console.error('The gradient-flow overlay could not start (is WebGL available?):', error);
     });
-    return () => renderer.destroy();
+    // Pans, zooms, drags and measurements move what the overlay draws around: redraw then.
+    const unsubscribe = flowStore.subscribe(() => renderer.requestFrame());
+    return () => {
+      unsubscribe();
+      renderer.destroy();
+    };
   }, [flowStore, store]);
 
   return <div ref={containerRef} className="overlay-host" data-testid="overlay-host" />;

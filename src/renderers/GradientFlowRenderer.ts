@@ -52,14 +52,20 @@ export class GradientFlowRenderer extends PixiLayer {
   /** Progress 0..1 of the arrival in flight, and which one it is. */
   private progress = 0;
   private inFlight: { schedule: unknown; index: number } | null = null;
-  private frames = 0;
   private reducedMotion = false;
+  private unsubscribe: (() => void) | null = null;
 
   constructor(
     private readonly store: PlaygroundStore,
     private readonly geometry: FlowGeometry,
   ) {
     super(OVERLAY_CANVAS_TEST_ID);
+  }
+
+  /** Runs while a contribution is in flight or a glow is fading. */
+  protected override isAnimating(): boolean {
+    const run = this.store.getState().backwardRun;
+    return this.glows.length > 0 || (!!run && run.delivered < run.target);
   }
 
   protected setup(app: Application, container: HTMLElement): void {
@@ -70,11 +76,21 @@ export class GradientFlowRenderer extends PixiLayer {
     this.label.visible = false;
     this.world.addChild(this.halos, this.wires, this.pulses, this.label);
     app.stage.addChild(this.world);
+    // A new pass, a step, a new output: draw (and keep drawing while it animates).
+    this.unsubscribe = this.store.subscribe((s, prev) => {
+      if (s.backwardRun !== prev.backwardRun || s.doc !== prev.doc) this.requestFrame();
+    });
+  }
+
+  protected override onThemeChange(container: HTMLElement): void {
+    this.colors = readThemeColors(container);
+  }
+
+  protected override teardown(): void {
+    this.unsubscribe?.();
   }
 
   protected frame(deltaMs: number): void {
-    // Colours follow the theme; reading CSS every frame would be waste, a few times a second is plenty.
-    if (this.container && ++this.frames % 30 === 0) this.colors = readThemeColors(this.container);
     const colors = this.colors;
     if (!colors) return;
     const { x, y, zoom } = this.geometry.viewport();

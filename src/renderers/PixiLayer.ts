@@ -14,6 +14,7 @@ export abstract class PixiLayer {
   private destroyed = false;
   private mountCalled = false;
   private resizeObserver: ResizeObserver | null = null;
+  private themeObserver: MutationObserver | null = null;
 
   /** The canvas's data-testid, for end-to-end tests that read its pixels. */
   constructor(private readonly testId: string) {}
@@ -52,11 +53,39 @@ export abstract class PixiLayer {
     container.appendChild(canvas);
     // resizeTo only listens to window resizes; folding a panel resizes the container alone.
     if (typeof ResizeObserver !== 'undefined') {
-      this.resizeObserver = new ResizeObserver(() => app.queueResize());
+      this.resizeObserver = new ResizeObserver(() => {
+        app.queueResize();
+        this.requestFrame();
+      });
       this.resizeObserver.observe(container);
     }
+    // A theme switch changes the colours to draw with.
+    this.themeObserver = new MutationObserver(() => {
+      this.onThemeChange(container);
+      this.requestFrame();
+    });
+    this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     this.setup(app, container);
     app.ticker.add(this.onTick);
+    // Drawing costs the GPU (software WebGL on many machines) every frame; when nothing moves
+    // the ticker sleeps and subclasses wake it with requestFrame().
+    app.ticker.stop();
+    this.requestFrame();
+  }
+
+  /**
+   * Asks for a frame soon. The ticker keeps running while `isAnimating()` says so, then stops
+   * again; a layer that reacts to pans, edits or store changes calls this when they happen.
+   */
+  requestFrame(): void {
+    const app = this.app;
+    if (!app || app.ticker.started) return;
+    app.ticker.start();
+  }
+
+  /** True while something on the layer moves by itself; the ticker stops once it is false. */
+  protected isAnimating(): boolean {
+    return false;
   }
 
   /** Stops drawing and frees the GPU resources and the canvas. Safe at any time, and twice. */
@@ -65,6 +94,8 @@ export abstract class PixiLayer {
     this.destroyed = true;
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
+    this.themeObserver?.disconnect();
+    this.themeObserver = null;
     if (this.app) {
       this.app.ticker.remove(this.onTick);
       this.teardown();
@@ -79,8 +110,14 @@ export abstract class PixiLayer {
   protected abstract frame(deltaMs: number): void;
   /** Frees what setup made beyond the stage's children (textures, listeners). */
   protected teardown(): void {}
+  /** The page switched themes: re-read the colours. */
+  protected onThemeChange(_container: HTMLElement): void {}
 
   private readonly onTick = (): void => {
-    if (this.app) this.frame(this.app.ticker.deltaMS);
+    const app = this.app;
+    if (!app) return;
+    // After a pause the first delta can be huge; animations should resume, not jump.
+    this.frame(Math.min(app.ticker.deltaMS, 100));
+    if (!this.isAnimating()) app.ticker.stop();
   };
 }

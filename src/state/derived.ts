@@ -1,4 +1,6 @@
 import { gradAfter } from '../document/backward/schedule';
+import { compileNetwork } from '../training/compiled/compile';
+import { paramKey } from './trainingSlice';
 import { evaluate, type Evaluation, type NodeResult } from '../document/evaluate';
 import { isLeaf } from '../document/ports';
 import type { GraphDoc } from '../document/types';
@@ -57,4 +59,30 @@ export function activeBackwardNode(state: PlaygroundState): string | null {
 /** True when the document changed since the latest backward pass, so grads describe an older graph. */
 export function gradsAreStale(state: PlaygroundState): boolean {
   return state.grads.passes > 0 && state.grads.revision !== state.revision;
+}
+
+const compiled = new WeakMap<GraphDoc, ReturnType<typeof compileNetwork>>();
+
+/** The drawing compiled for training (or why it cannot train), once per document object. */
+export function compiledOf(doc: GraphDoc): ReturnType<typeof compileNetwork> {
+  let c = compiled.get(doc);
+  if (!c) {
+    c = compileNetwork(doc);
+    compiled.set(doc, c);
+  }
+  return c;
+}
+
+/**
+ * The weight a wire into a neuron carries: live from the training worker while it reports, else
+ * from the document. Null for wires into anything but a neuron.
+ */
+export function wireWeight(state: PlaygroundState, target: string, port: string): number | null {
+  const node = state.doc.nodes[target];
+  if (node?.kind !== 'neuron' || !port.startsWith('x')) return null;
+  const input = Number(port.slice(1));
+  const { params, paramIndex } = state.training;
+  const index = paramIndex?.get(paramKey(target, 'weight', 0, input));
+  if (params && index !== undefined && index < params.length) return params[index]!;
+  return node.weights[input] ?? null;
 }

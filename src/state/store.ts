@@ -15,10 +15,11 @@ import { EMPTY_DOC, type DocNode, type GraphDoc, type NodePatch, type Position }
 import type { Connection } from '../document/validate';
 import { EMPTY_HISTORY, record, redo, undo, type History } from './history';
 import { createBackwardSlice, type BackwardSlice } from './backwardSlice';
+import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import type { Notice, Viewport } from './types';
 
 /** Everything the playground holds, and the named commands that change it. */
-export interface PlaygroundState extends BackwardSlice {
+export interface PlaygroundState extends BackwardSlice, TrainingSlice {
   /** The drawn graph: the only thing saved. */
   doc: GraphDoc;
   /** Counts semantic edits (not moves), so derived things like grads know when they are stale. */
@@ -34,8 +35,13 @@ export interface PlaygroundState extends BackwardSlice {
   notice: Notice | null;
   /** What copy put aside for paste. */
   clipboard: Fragment | null;
+  /** Which of the three activities the person is in; panels and wire colours follow it. */
+  mode: 'build' | 'backward' | 'train';
+  setMode(mode: 'build' | 'backward' | 'train'): void;
   /** Bumped to ask the editor to lay the graph out and fit it in view (after a preset loads). */
   layoutRequest: number;
+  /** Bumped when the canvas must move to `viewport` (a file opened with its saved view). */
+  viewportRequest: number;
 
   // --- document commands: each one is one undo step (or part of the open gesture) ---
   addNodes(nodes: readonly DocNode[], select?: boolean): void;
@@ -45,9 +51,16 @@ export interface PlaygroundState extends BackwardSlice {
   connect(c: Connection): boolean;
   updateNode(id: string, patch: NodePatch): void;
   moveNodes(positions: ReadonlyMap<string, Position>): void;
+  /**
+   * Moves nodes as part of the step that came before (the automatic layout after a preset or a
+   * file loads): no undo step of its own, so one Undo takes back the load and its layout.
+   */
+  settleNodes(positions: ReadonlyMap<string, Position>): void;
   setOutput(id: string | null): void;
   /** Replaces the graph with a nudged copy (Step leaves): one undo step that keeps the grads. */
   applyNudge(doc: GraphDoc): void;
+  /** Writes trained (or re-initialised) weights into the graph: one undo step per training session. */
+  applyTraining(doc: GraphDoc): void;
   /** Replaces the whole graph (a preset, an opened file, a shared link): one undo step. */
   loadDocument(doc: GraphDoc, options?: { layout?: boolean; viewport?: Viewport }): void;
   /** Opens a gesture: the edits until `endGesture` become a single undo step. */
@@ -105,7 +118,13 @@ export function createPlaygroundStore(doc: GraphDoc = EMPTY_DOC, viewport: Viewp
       notice: null,
       clipboard: null,
       layoutRequest: 0,
+      viewportRequest: 0,
+      mode: 'build',
+      setMode(mode) {
+        if (get().mode !== mode) set({ mode });
+      },
       ...createBackwardSlice(set, get),
+      ...createTrainingSlice(set, get, (setup) => edit({ ...get().doc, training: setup })),
 
       addNodes(nodes, select = true) {
         edit(addNodes(get().doc, nodes));
@@ -135,10 +154,17 @@ export function createPlaygroundStore(doc: GraphDoc = EMPTY_DOC, viewport: Viewp
       moveNodes(positions) {
         edit(moveNodes(get().doc, positions), { semantic: false });
       },
+      settleNodes(positions) {
+        const next = moveNodes(get().doc, positions);
+        if (next !== get().doc) set({ doc: next });
+      },
       setOutput(id) {
         edit(setOutput(get().doc, id));
       },
       applyNudge(next) {
+        edit(next);
+      },
+      applyTraining(next) {
         edit(next);
       },
       loadDocument(next, options = {}) {
@@ -148,7 +174,7 @@ export function createPlaygroundStore(doc: GraphDoc = EMPTY_DOC, viewport: Viewp
           grads: { passes: 0, leaves: {}, latest: {}, revision: -1 },
           backwardRun: null,
           layoutRequest: options.layout ? s.layoutRequest + 1 : s.layoutRequest,
-          ...(options.viewport ? { viewport: options.viewport } : {}),
+          ...(options.viewport ? { viewport: options.viewport, viewportRequest: s.viewportRequest + 1 } : {}),
         }));
       },
       beginGesture() {

@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ default: () => Promise<BenchLine[]
   engine: () => import('./engine.bench'),
   evaluate: () => import('./evaluate.bench'),
   layout: () => import('./layout.bench'),
+  trainer: () => import('./trainer.bench'),
 };
 
 const only = process.argv.slice(2);

@@ -21,9 +21,10 @@ export interface MlpSpec {
   at: Position;
 }
 
-const COLUMN = 300;
-const ROW_NEURON = 30;
+const COLUMN = 320;
 const ROW_INPUT = 110;
+/** Room a neuron card needs: a header and rows, plus about 18 px per input port (see the editor's NET_PORTS). */
+const neuronPitch = (nin: number) => Math.max(110, 90 + Math.max(nin, 2) * 18);
 
 /** Largest network Insert MLP draws as separate neurons; wires grow as the square of the width. */
 export const MAX_DRAWN_NEURONS = 200;
@@ -42,8 +43,8 @@ export function insertMlp(doc: GraphDoc, spec: MlpSpec): { doc: GraphDoc; added:
     if (from) w.from = from;
     wires.push(w);
   };
-  const tallest = Math.max(spec.nin, ...spec.sizes);
-  const height = (spec.style === 'neurons' ? tallest * (ROW_NEURON + 60) : 0) + 200;
+  const sizes = [spec.nin, ...spec.sizes];
+  const height = spec.style === 'neurons' ? Math.max(...spec.sizes.map((n, i) => n * neuronPitch(sizes[i]!))) : 200;
   const centred = (count: number, pitch: number, i: number) => spec.at.y + height / 2 + (i - (count - 1) / 2) * pitch;
 
   const inputs = Array.from({ length: spec.nin }, (_, f) => {
@@ -72,7 +73,7 @@ export function insertMlp(doc: GraphDoc, spec: MlpSpec): { doc: GraphDoc; added:
       previous = indexedPorts('y', layer.nout).map((port) => ({ id, from: port }));
       return;
     }
-    const pitch = layer.nout > 1 ? ROW_NEURON + 60 : 0;
+    const pitch = layer.nout > 1 ? neuronPitch(layer.nin) : 0;
     const next = layer.neurons.map((n, j) => {
       const id = newId();
       nodes.push({

@@ -1,10 +1,11 @@
-import { useCallback, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
   Controls,
   MiniMap,
   ReactFlow,
+  useReactFlow,
   type Connection as FlowConnection,
   type EdgeChange,
   type EdgeTypes,
@@ -66,6 +67,15 @@ export function FlowCanvas({ onContextMenu, colorMode }: { onContextMenu(target:
   const selection = usePlayground((s) => s.selection);
   const selectedWires = usePlayground((s) => s.selectedWires);
   const initialViewport = useRef(store.getState().viewport).current;
+  const flow = useReactFlow();
+  // A file opened with its saved view: move there.
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.viewportRequest !== prev.viewportRequest) void flow.setViewport(s.viewport, { duration: 250 });
+      }),
+    [store, flow],
+  );
 
   const cache = useRef(new FlowNodeCache()).current;
   const sizes = useRef(new Map<string, Size>()).current;

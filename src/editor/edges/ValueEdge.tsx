@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { nodeResult } from '../../state/derived';
+import { nodeResult, wireWeight } from '../../state/derived';
 import { usePlayground } from '../store/StoreContext';
 import { signOf } from '../formatNumber';
 
@@ -15,7 +15,10 @@ export function strokeWidthFor(value: number): number {
  * colour language as the numbers on the cards.
  */
 export const ValueEdge = memo(function ValueEdge(props: EdgeProps) {
-  const { id, source, sourceHandleId, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
+  const { id, source, target, sourceHandleId, targetHandleId, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
+  // In Train mode a wire into a neuron shows its weight, as TensorFlow Playground does: the
+  // colour is the weight's sign, the thickness its size, live while training.
+  const weight = usePlayground((s) => (s.mode === 'train' && targetHandleId ? wireWeight(s, target, targetHandleId) : null));
   const value = usePlayground((s) => {
     const r = nodeResult(s, source);
     if (!r) return NaN;
@@ -24,13 +27,14 @@ export const ValueEdge = memo(function ValueEdge(props: EdgeProps) {
     return r.data;
   });
   const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  const sign = Number.isNaN(value) ? 'zero' : signOf(value);
+  const shown = weight ?? value;
+  const sign = Number.isNaN(shown) ? 'zero' : signOf(shown);
   return (
     <BaseEdge
       id={id}
       path={path}
-      className={`value-edge value-edge--${sign}${selected ? ' is-selected' : ''}`}
-      style={{ strokeWidth: strokeWidthFor(value) }}
+      className={`value-edge value-edge--${sign}${weight !== null ? ' is-weight' : ''}${selected ? ' is-selected' : ''}`}
+      style={{ strokeWidth: weight !== null ? 0.75 + Math.min(5, Math.abs(weight) * 2.5) : strokeWidthFor(value) }}
       interactionWidth={14}
     />
   );

@@ -14,11 +14,12 @@ const GLIDE_MS = 450;
  * whole glide is one undo step. Also runs by itself when the store asks for a layout (a preset
  * was loaded), and then fits the graph in view.
  */
-export function useTidy(store: PlaygroundStore): () => Promise<void> {
+export function useTidy(store: PlaygroundStore): (settle?: boolean) => Promise<void> {
   const flow = useReactFlow();
   const running = useRef<AbortController | null>(null);
 
-  const tidy = useCallback(async () => {
+  /** `settle`: part of a load (no undo step of its own) rather than the person's Tidy. */
+  const tidy = useCallback(async (settle = false) => {
     running.current?.abort();
     const controller = new AbortController();
     running.current = controller;
@@ -37,11 +38,12 @@ export function useTidy(store: PlaygroundStore): () => Promise<void> {
     }
     if (controller.signal.aborted || store.getState().doc.nodes !== doc.nodes) return;
     const from = new Map(Object.values(doc.nodes).map((n) => [n.id, n.position]));
-    store.getState().beginGesture();
+    const move = (p: Map<string, Position>) => (settle ? store.getState().settleNodes(p) : store.getState().moveNodes(p));
+    if (!settle) store.getState().beginGesture();
     try {
-      await animatePositions(from, target, GLIDE_MS, (p) => store.getState().moveNodes(p), { signal: controller.signal });
+      await animatePositions(from, target, GLIDE_MS, move, { signal: controller.signal });
     } finally {
-      store.getState().endGesture();
+      if (!settle) store.getState().endGesture();
     }
     if (!controller.signal.aborted) await flow.fitView({ padding: 0.12, duration: 350, maxZoom: 1.4 });
   }, [flow, store]);
@@ -53,7 +55,7 @@ export function useTidy(store: PlaygroundStore): () => Promise<void> {
     const check = (request: number) => {
       if (request === layoutRequest.current) return;
       layoutRequest.current = request;
-      waitForMeasured(flow, () => void tidy());
+      waitForMeasured(flow, () => void tidy(true));
     };
     check(store.getState().layoutRequest);
     return store.subscribe((s) => check(s.layoutRequest));

@@ -1,0 +1,189 @@
+import { useEffect, useId, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
+import { MAX_POINTS, getDatasetInfo } from '../../data';
+import type { TrainingSetup } from '../../document/types';
+import { BoundaryRenderer } from '../../renderers/BoundaryRenderer';
+import { createPlotMapping, plotRangesOf, plotRect, type PlotMapping } from '../../renderers/plotMapping';
+import { datasetsOf, setupOf } from '../../training/setup';
+import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
+import './train.css';
+
+type Label = 1 | -1;
+const MINUS = '\u2212';
+
+/** Whether the setup's points have two features, so they can be drawn on a plane. */
+function isPlanar(setup: TrainingSetup): boolean {
+  return setup.imported !== null || getDatasetInfo(setup.dataset.kind).dimension === 2;
+}
+
+/** The mapping the renderer uses for the host's current size; the canvas fills the host's padding box. */
+function mappingOf(host: HTMLElement, setup: TrainingSetup): PlotMapping {
+  const [xRange, yRange] = plotRangesOf(setup);
+  return createPlotMapping(xRange, yRange, plotRect(host.clientWidth, host.clientHeight));
+}
+
+/** Pointer position inside the host's padding box, where the canvas is. */
+function localPoint(host: HTMLElement, e: { clientX: number; clientY: number }): [number, number] {
+  const r = host.getBoundingClientRect();
+  return [e.clientX - r.left - host.clientLeft, e.clientY - r.top - host.clientTop];
+}
+
+/** Rounds a coordinate to about a thousandth of the plot's span: tidy in the saved file, exact enough. */
+function tidy(v: number, span: number): number {
+  const decimals = Math.min(12, Math.max(0, Math.ceil(-Math.log10(span / 1000))));
+  return Number(v.toFixed(decimals)) + 0;
+}
+
+function formatCoord(v: number): string {
+  const text = Math.abs(v).toFixed(2);
+  return v < 0 && Number(text) !== 0 ? `${MINUS}${text}` : text;
+}
+
+/**
+ * The Train panel's plot: the data and, once the network trains, its decision boundary. A
+ * click adds a training point of the chosen class where you clicked, so you can poke the
+ * boundary and watch the network bend around your point. Only for 2-feature datasets; the
+ * lecture's 3-feature samples get a note instead.
+ *
+ * React draws only the chrome; the plot itself is a BoundaryRenderer on a pixi canvas that
+ * reads the store by itself.
+ */
+export function DataPlot() {
+  const store = usePlaygroundStore();
+  const setup = usePlayground((s) => setupOf(s.doc));
+  const hasBoundary = usePlayground((s) => s.training.boundary !== null);
+  const [label, setLabel] = useState<Label>(1);
+  const classLabelId = useId();
+
+  if (!isPlanar(setup)) {
+    return (
+      <div className="tr-plot tr-plot--none callout" data-testid="data-plot-note">
+        <p className="tr-note">
+          {getDatasetInfo(setup.dataset.kind).label} has {getDatasetInfo(setup.dataset.kind).dimension} features per point, so
+          there is no plane to draw it on. Pick a 2-feature dataset (moons, circles, …) to see the decision boundary and add
+          points by clicking.
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="tr-plot">
+      <div className="tr-plot__bar">
+        <span className="tr-field__label" id={classLabelId}>
+          add class
+        </span>
+        <div className="segmented tr-segmented" role="radiogroup" aria-labelledby={classLabelId}>
+          {([1, -1] as const).map((l) => (
+            <button
+              key={l}
+              type="button"
+              role="radio"
+              aria-checked={label === l}
+              className={l > 0 ? 'is-pos' : 'is-neg'}
+              onClick={() => setLabel(l)}
+              data-testid={l > 0 ? 'add-class-pos' : 'add-class-neg'}
+            >
+              {l > 0 ? '+1' : `${MINUS}1`}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="tool-button tr-button tr-plot__clear"
+          disabled={setup.added.length === 0}
+          onClick={() => store.getState().updateSetup({ added: [] })}
+          data-testid="clear-added"
+        >
+          Clear added points
+        </button>
+      </div>
+      <PlotHost label={label} />
+      <div className="tr-legend" aria-hidden="true">
+        <span>
+          <i className="tr-mark tr-mark--train" /> train
+        </span>
+        <span>
+          <i className="tr-mark tr-mark--test" /> test
+        </span>
+        <span>
+          <i className="tr-mark tr-mark--added" /> added
+        </span>
+        <span className="tr-legend__classes">
+          <i className="tr-swatch tr-swatch--pos" /> +1 <i className="tr-swatch tr-swatch--neg" /> {MINUS}1
+        </span>
+      </div>
+      {!hasBoundary && <p className="tr-note muted">The background shows what the network predicts once it has trained a step.</p>}
+    </div>
+  );
+}
+
+/** The box the renderer draws in, and the click that adds a point. */
+function PlotHost({ label }: { label: Label }) {
+  const store = usePlaygroundStore();
+  const hostRef = useRef<HTMLDivElement>(null);
+  const coordsRef = useRef<HTMLOutputElement>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    // A fresh renderer per effect run: under StrictMode the first is destroyed while its init is
+    // still pending, and then throws its canvas away instead of appending it.
+    const renderer = new BoundaryRenderer(store);
+    renderer.mount(host).catch((error: unknown) => {
+      console.error('The data plot could not start (is WebGL available?):', error);
+      setFailed(true);
+    });
+    return () => renderer.destroy();
+  }, [store]);
+
+  function addPoint(e: MouseEvent<HTMLDivElement>) {
+    if (e.button !== 0) return;
+    const state = store.getState();
+    const setup = setupOf(state.doc);
+    if (datasetsOf(setup).all.x.length >= MAX_POINTS) {
+      state.notify('error', `The dataset already has ${MAX_POINTS} points, the most training can handle. Clear added points first.`);
+      return;
+    }
+    const host = e.currentTarget;
+    const mapping = mappingOf(host, setup);
+    const [px, py] = localPoint(host, e);
+    const [x, y] = mapping.toData(px, py);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+    const point = {
+      x: [tidy(x, mapping.xRange[1] - mapping.xRange[0]), tidy(y, mapping.yRange[1] - mapping.yRange[0])],
+      label,
+    };
+    state.updateSetup({ added: [...setup.added, point] });
+  }
+
+  function showCoords(e: PointerEvent<HTMLDivElement>) {
+    const out = coordsRef.current;
+    if (!out) return;
+    const host = e.currentTarget;
+    const [x, y] = mappingOf(host, setupOf(store.getState().doc)).toData(...localPoint(host, e));
+    out.textContent = `x1 ${formatCoord(x)}   x2 ${formatCoord(y)}`;
+  }
+
+  function hideCoords() {
+    if (coordsRef.current) coordsRef.current.textContent = '';
+  }
+
+  const name = label > 0 ? '+1' : `${MINUS}1`;
+  return (
+    <div
+      ref={hostRef}
+      className="tr-plot__host"
+      role="img"
+      aria-label={`The data and the decision boundary. Click to add a training point of class ${name}.`}
+      title={`Click to add a point of class ${name}`}
+      onClick={addPoint}
+      onPointerMove={showCoords}
+      onPointerLeave={hideCoords}
+      data-testid="data-plot"
+    >
+      <output ref={coordsRef} className="tr-plot__coords num" aria-hidden="true" />
+      {failed && <p className="tr-plot__failed muted">The plot needs WebGL, which this browser did not provide.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { DataPlot } from './DataPlot';
+import { DatasetPanel } from './DatasetPanel';
+import { InsertMlpForm } from './InsertMlpForm';
+import { TrainControls } from './TrainControls';
+import { TrainingCharts } from './TrainingCharts';
+import './train.css';
+
+/** Train mode's panel: the data, the network, the controls and the curves. */
+export function TrainPanel() {
+  return (
+    <div className="train-panel" data-testid="train-panel">
+      <DataPlot />
+      <TrainControls />
+      <TrainingCharts />
+      <details className="fold-section" open>
+        <summary>Dataset</summary>
+        <DatasetPanel />
+      </details>
+      <details className="fold-section" open>
+        <summary>Insert MLP</summary>
+        <InsertMlpForm />
+      </details>
+    </div>
+  );
+}

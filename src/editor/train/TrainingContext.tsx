@@ -1,0 +1,25 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { usePlaygroundStore } from '../store/StoreContext';
+import { TrainingController } from './TrainingController';
+
+const Context = createContext<TrainingController | null>(null);
+
+/**
+ * Owns the training controller (and so the worker) for the page's lifetime. Made in an effect
+ * so StrictMode's extra mount makes and destroys a spare one instead of leaking a worker.
+ */
+export function TrainingProvider({ children }: { children: ReactNode }) {
+  const store = usePlaygroundStore();
+  const [controller, setController] = useState<TrainingController | null>(null);
+  useEffect(() => {
+    const c = new TrainingController(store);
+    setController(c);
+    return () => c.destroy();
+  }, [store]);
+  return <Context.Provider value={controller}>{children}</Context.Provider>;
+}
+
+/** The training controller, or null during the first render. */
+export function useTrainingController(): TrainingController | null {
+  return useContext(Context);
+}

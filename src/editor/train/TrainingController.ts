@@ -1,0 +1,204 @@
+import type { GraphDoc, TrainingSetup } from '../../document/types';
+import { reinitialize } from '../../document/network/reinitialize';
+import type { PlaygroundStore } from '../../state/store';
+import { IDLE_TRAINING, paramKey, type TrainingStatus } from '../../state/trainingSlice';
+import { compileNetwork } from '../../training/compiled/compile';
+import type { Program } from '../../training/compiled/program';
+import { writeParams } from '../../training/compiled/params';
+import { setupOf } from '../../training/setup';
+import type { FromWorker, HistoryPoint, LiveSettings, ToWorker } from '../../training/worker/protocol';
+
+/** Settings the worker can change between steps without reloading the network. */
+const LIVE_KEYS = ['lr', 'alpha', 'batchSize', 'schedule', 'decaySteps'] as const;
+const HISTORY_LIMIT = 4000;
+
+/**
+ * The page's side of training: compiles the drawn network, hands it to the worker, relays the
+ * learning-rate slider mid-run, and puts the worker's reports in the store. When training
+ * pauses, the trained weights are written into the document as one undo step, so saving keeps
+ * them and Undo takes them back.
+ */
+export class TrainingController {
+  private worker: Worker | null = null;
+  /** The document the worker holds; anything else means it must load again. */
+  private loadedDoc: GraphDoc | null = null;
+  private program: Program | null = null;
+  private commitOnPause = false;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly store: PlaygroundStore) {
+    this.unsubscribe = store.subscribe((state, previous) => {
+      if (state.doc !== previous.doc) this.onDocChange(previous.doc, state.doc);
+    });
+  }
+
+  /** Starts (loading the drawing first if it changed) or resumes training. */
+  play(): void {
+    if (this.loadedDoc !== this.store.getState().doc && !this.load()) return;
+    this.send({ type: 'play' });
+    this.status({ phase: 'running', message: null });
+  }
+
+  /** Pauses; the worker's final report then writes the weights into the document. */
+  pause(): void {
+    if (this.store.getState().training.phase !== 'running') return;
+    this.commitOnPause = true;
+    this.send({ type: 'pause' });
+    this.status({ phase: 'paused' });
+  }
+
+  toggle(): void {
+    if (this.store.getState().training.phase === 'running') this.pause();
+    else this.play();
+  }
+
+  /** One SGD step. */
+  step(): void {
+    if (this.loadedDoc !== this.store.getState().doc && !this.load()) return;
+    this.commitOnPause = true;
+    this.send({ type: 'step' });
+    this.status({ phase: 'paused' });
+  }
+
+  /** New weights from the seed (micrograd's init), curves cleared. */
+  reset(): void {
+    this.send({ type: 'pause' });
+    this.commitOnPause = false;
+    // Forget the loaded drawing first, so the new weights below are not taken for an edit under a run.
+    this.loadedDoc = null;
+    const state = this.store.getState();
+    const next = reinitialize(state.doc, setupOf(state.doc).initSeed);
+    if (next !== state.doc) state.applyTraining(next);
+    this.status({ ...IDLE_TRAINING });
+    this.load();
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  /** Compiles the current drawing and sends it to the worker; false (with the reason shown) when it cannot train. */
+  private load(): boolean {
+    const { doc } = this.store.getState();
+    const compiled = compileNetwork(doc);
+    if (!compiled.ok) {
+      this.status({ phase: 'error', message: compiled.reason });
+      this.store.getState().notify('error', `Cannot train yet: ${compiled.reason}`);
+      return false;
+    }
+    this.program = compiled.program;
+    const index = new Map<string, number>();
+    compiled.program.paramRefs.forEach((r, i) => index.set(paramKey(r.nodeId, r.field, r.unit, r.input), i));
+    this.loadedDoc = doc;
+    this.status({ ...IDLE_TRAINING, phase: 'paused', paramIndex: index });
+    this.send({ type: 'load', doc, setup: setupOf(doc) });
+    return true;
+  }
+
+  private onDocChange(before: GraphDoc, after: GraphDoc): void {
+    if (after === this.loadedDoc || this.loadedDoc === null) return;
+    if (before === this.loadedDoc && onlyLiveSettingsChanged(before, after)) {
+      // The slider moved: the worker takes the new rate on its next step, no reload.
+      this.loadedDoc = after;
+      this.send({ type: 'set', settings: liveSettings(setupOf(after)) });
+      return;
+    }
+    // The drawing or the dataset changed under a run: pause, and load again on the next Play.
+    if (this.store.getState().training.phase === 'running') {
+      this.send({ type: 'pause' });
+      this.status({ phase: 'paused', message: 'Paused: the graph or the dataset changed. Press Train to start again on the new one.' });
+    }
+    this.commitOnPause = false;
+    this.loadedDoc = null;
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('../../training/worker/trainer.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    worker.onerror = (e) => {
+      this.status({ phase: 'error', message: `The training worker failed: ${e.message}` });
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private send(message: ToWorker): void {
+    if (message.type !== 'load' && !this.worker) return;
+    this.ensureWorker().postMessage(message);
+  }
+
+  private receive(message: FromWorker): void {
+    const state = this.store.getState();
+    switch (message.type) {
+      case 'loaded':
+        if (!message.ok) this.status({ phase: 'error', message: message.reason });
+        return;
+      case 'progress': {
+        const history = appendHistory(state.training.history, message.points);
+        this.status({ step: message.step, lr: message.lr, stepsPerSecond: message.stepsPerSecond, history, params: message.params });
+        if (!message.running && this.commitOnPause) {
+          this.commitOnPause = false;
+          this.commit(message.params);
+        }
+        return;
+      }
+      case 'boundary':
+        this.status({ boundary: { size: message.size, xRange: message.xRange, yRange: message.yRange, scores: message.scores } });
+        return;
+      case 'diverged': {
+        this.commitOnPause = false;
+        this.commit(message.params);
+        const lr = setupOf(state.doc).lr;
+        const text = `Training stopped at step ${message.step}: ${message.reason}. The weights went back to the last good step; try a smaller learning rate, such as ${formatRate(lr / 10)}.`;
+        this.status({ phase: 'diverged', message: text, params: message.params });
+        state.notify('error', text);
+        return;
+      }
+    }
+  }
+
+  /** Trained weights into the document (one undo step); the worker already has them. */
+  private commit(params: Float64Array): void {
+    const doc = this.loadedDoc;
+    if (!this.program || !doc || this.store.getState().doc !== doc) return;
+    const next = writeParams(this.program, doc, params);
+    if (next === doc) return;
+    this.loadedDoc = next;
+    this.store.getState().applyTraining(next);
+  }
+
+  private status(patch: Partial<TrainingStatus>): void {
+    this.store.getState().setTrainingStatus(patch);
+  }
+}
+
+function appendHistory(history: readonly HistoryPoint[], points: readonly HistoryPoint[]): readonly HistoryPoint[] {
+  if (points.length === 0) return history;
+  const next = history.concat(points);
+  // Keep the curves bounded: past the limit, every other old point goes.
+  return next.length > HISTORY_LIMIT ? next.filter((_, i) => i % 2 === 0 || i >= next.length - 100) : next;
+}
+
+function liveSettings(setup: TrainingSetup): LiveSettings {
+  return { lr: setup.lr, alpha: setup.alpha, batchSize: setup.batchSize, schedule: setup.schedule, decaySteps: setup.decaySteps };
+}
+
+/** True when only the learning rate, L2, batch size or schedule differ. */
+function onlyLiveSettingsChanged(before: GraphDoc, after: GraphDoc): boolean {
+  if (before.nodes !== after.nodes || before.wires !== after.wires || before.output !== after.output) return false;
+  const a = setupOf(before);
+  const b = setupOf(after);
+  const rest = (s: TrainingSetup) => {
+    const copy: Partial<TrainingSetup> = { ...s };
+    for (const key of LIVE_KEYS) delete copy[key];
+    return JSON.stringify(copy);
+  };
+  return rest(a) === rest(b);
+}
+
+function formatRate(lr: number): string {
+  return lr >= 0.01 ? String(Number(lr.toPrecision(2))) : lr.toExponential(1);
+}

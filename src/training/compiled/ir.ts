@@ -1,0 +1,105 @@
+import { findOp, topoSort, Value, type OpDef } from '../../engine';
+import type { Activation } from '../../nn/activation';
+import { sampleLoss } from '../../document/evaluate';
+import { incomingWires } from '../../document/graph';
+import { inputPorts, OUT, outputPorts } from '../../document/ports';
+import type { GraphDoc } from '../../document/types';
+import type { Model } from './model';
+
+/**
+ * The network as a graph of computing units, between the document and the tape: each op node
+ * is one unit, each neuron a dense unit with one output, each layer a dense unit with one
+ * output per neuron, and the loss is expanded into the very ops `sampleLoss` (evaluate.ts)
+ * builds, so its numbers and its gradient flow cannot drift from the Value engine's.
+ */
+
+/** One output of a unit: a layer's port j, or port 0. */
+export interface IrRef {
+  node: IrNode;
+  port: number;
+}
+
+/** A unit of the per-sample computation. */
+export type IrNode =
+  | { kind: 'param'; index: number; inputs: readonly IrRef[] }
+  | { kind: 'const'; value: number; inputs: readonly IrRef[] }
+  | { kind: 'input'; feature: number; inputs: readonly IrRef[] }
+  | { kind: 'target'; inputs: readonly IrRef[] }
+  | { kind: 'op'; op: OpDef; k: number; inputs: readonly IrRef[] }
+  | { kind: 'dense'; activation: Activation; nin: number; nout: number; firstParam: number; inputs: readonly IrRef[] };
+
+const NONE: readonly IrRef[] = [];
+
+/** The per-sample graph of a selected model: its loss (the root) and the score it judges. */
+export function buildIr(doc: GraphDoc, model: Model): { root: IrRef; score: IrRef } {
+  const incoming = incomingWires(doc);
+  const units = new Map<string, IrNode>();
+  const refOf = (target: string, port: string): IrRef => {
+    const w = incoming.get(target)!.get(port)!;
+    const source = doc.nodes[w.source]!;
+    return { node: units.get(w.source)!, port: Math.max(0, outputPorts(source).indexOf(w.from ?? OUT)) };
+  };
+  for (const id of model.nodes) {
+    const node = doc.nodes[id]!;
+    const inputs = (): IrRef[] => inputPorts(node).map((p) => refOf(id, p));
+    switch (node.kind) {
+      case 'value':
+        units.set(id, node.trainable === true ? { kind: 'param', index: model.firstParam.get(id)!, inputs: NONE } : { kind: 'const', value: node.value, inputs: NONE });
+        break;
+      case 'constant':
+        units.set(id, { kind: 'const', value: node.value, inputs: NONE });
+        break;
+      case 'input':
+        units.set(id, { kind: 'input', feature: node.feature, inputs: NONE });
+        break;
+      case 'target':
+        units.set(id, { kind: 'target', inputs: NONE });
+        break;
+      case 'op':
+        // The same k evaluate.ts passes, so forward and local see identical arguments.
+        units.set(id, { kind: 'op', op: findOp(node.op)!, k: node.param ?? 0, inputs: inputs() });
+        break;
+      case 'neuron':
+        units.set(id, { kind: 'dense', activation: node.activation, nin: node.weights.length, nout: 1, firstParam: model.firstParam.get(id)!, inputs: inputs() });
+        break;
+      case 'layer':
+        units.set(id, {
+          kind: 'dense',
+          activation: node.activation,
+          nin: node.weights[0]?.length ?? 0,
+          nout: node.weights.length,
+          firstParam: model.firstParam.get(id)!,
+          inputs: inputs(),
+        });
+        break;
+      case 'loss':
+        break;
+    }
+  }
+  const score = refOf(model.lossId, 'score');
+  return { root: expandLoss(model, score, refOf(model.lossId, 'target')), score };
+}
+
+/**
+ * The loss as units: `sampleLoss` run once on two placeholder Values, and its Value graph copied
+ * op for op (its number leaves, such as hinge's 1, become constants).
+ */
+function expandLoss(model: Model, score: IrRef, target: IrRef): IrRef {
+  const scoreV = new Value(0);
+  const targetV = new Value(0);
+  const root = sampleLoss(model.lossKind, scoreV, targetV);
+  const refs = new Map<Value, IrRef>([
+    [scoreV, score],
+    [targetV, target],
+  ]);
+  for (const v of topoSort(root)) {
+    if (refs.has(v)) continue;
+    if (v.op === null || v.a === null) {
+      refs.set(v, { node: { kind: 'const', value: v.data, inputs: NONE }, port: 0 });
+      continue;
+    }
+    const inputs = v.b === null ? [refs.get(v.a)!] : [refs.get(v.a)!, refs.get(v.b)!];
+    refs.set(v, { node: { kind: 'op', op: v.op, k: v.k, inputs }, port: 0 });
+  }
+  return refs.get(root)!;
+}

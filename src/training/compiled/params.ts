@@ -1,0 +1,70 @@
+import type { DocNode, GraphDoc } from '../../document/types';
+import type { ParamRef } from './model';
+import type { Program } from './program';
+
+/**
+ * Moving parameters between a document and a flat array, through the program's `paramRefs`
+ * (parameter index → node and field). Both throw a RangeError when the document no longer has
+ * a parameter the program expects: its shape changed since compiling, so compile again.
+ */
+
+/** The document's current parameter values, in the program's parameter order. */
+export function readParams(program: Pick<Program, 'paramRefs'>, doc: GraphDoc): Float64Array {
+  const out = new Float64Array(program.paramRefs.length);
+  program.paramRefs.forEach((ref, p) => {
+    out[p] = paramValue(doc.nodes[ref.nodeId], ref);
+  });
+  return out;
+}
+
+/**
+ * A new document with the parameters set to `params` (trained values written back). Nodes whose
+ * parameters did not change are shared with the old document, as every edit does.
+ */
+export function writeParams(program: Pick<Program, 'paramRefs'>, doc: GraphDoc, params: ArrayLike<number>): GraphDoc {
+  if (params.length !== program.paramRefs.length) {
+    throw new RangeError(`${params.length} values for ${program.paramRefs.length} parameters`);
+  }
+  const changed = new Map<string, DocNode>();
+  program.paramRefs.forEach((ref, p) => {
+    const value = params[p]!;
+    const node = changed.get(ref.nodeId) ?? doc.nodes[ref.nodeId];
+    if (Object.is(paramValue(node, ref), value)) return;
+    changed.set(ref.nodeId, withParam(node!, ref, value, changed.has(ref.nodeId)));
+  });
+  if (changed.size === 0) return doc;
+  return { ...doc, nodes: { ...doc.nodes, ...Object.fromEntries(changed) } };
+}
+
+function paramValue(node: DocNode | undefined, ref: ParamRef): number {
+  let value: number | undefined;
+  if (node?.kind === 'value' && ref.field === 'value') value = node.value;
+  else if (node?.kind === 'neuron') value = ref.field === 'weight' ? node.weights[ref.input] : ref.field === 'bias' ? node.bias : undefined;
+  else if (node?.kind === 'layer') value = ref.field === 'weight' ? node.weights[ref.unit]?.[ref.input] : ref.field === 'bias' ? node.biases[ref.unit] : undefined;
+  if (value === undefined) {
+    throw new RangeError(`the document has no ${ref.field} (${ref.unit}, ${ref.input}) on node '${ref.nodeId}': it changed shape since compiling`);
+  }
+  return value;
+}
+
+/** `node` with one parameter replaced; `owned` when `node` is already a private copy. */
+function withParam(node: DocNode, ref: ParamRef, value: number, owned: boolean): DocNode {
+  switch (node.kind) {
+    case 'value':
+      return { ...node, value };
+    case 'neuron': {
+      const copy = owned ? node : { ...node, weights: [...node.weights] };
+      if (ref.field === 'bias') copy.bias = value;
+      else copy.weights[ref.input] = value;
+      return copy;
+    }
+    case 'layer': {
+      const copy = owned ? node : { ...node, weights: node.weights.map((row) => [...row]), biases: [...node.biases] };
+      if (ref.field === 'bias') copy.biases[ref.unit] = value;
+      else copy.weights[ref.unit]![ref.input] = value;
+      return copy;
+    }
+    default:
+      throw new RangeError(`node '${node.id}' holds no parameters`);
+  }
+}

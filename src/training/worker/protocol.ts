@@ -1,0 +1,51 @@
+import type { GraphDoc, TrainingSetup } from '../../document/types';
+
+/**
+ * Messages between the page and the training worker. The page owns the document; the worker
+ * owns a compiled copy of the network and trains it, reporting progress a few dozen times a
+ * second so the page stays at 60 frames a second.
+ */
+
+/** One point of the loss and accuracy curves. */
+export interface HistoryPoint {
+  step: number;
+  loss: number;
+  trainAccuracy: number;
+  testAccuracy: number;
+}
+
+/** Settings that take effect on the next step, mid-run. */
+export interface LiveSettings {
+  lr?: number;
+  alpha?: number;
+  batchSize?: number;
+  schedule?: TrainingSetup['schedule'];
+  decaySteps?: number;
+}
+
+export type ToWorker =
+  /** Compile this document and load its dataset; training starts paused at step 0. */
+  | { type: 'load'; doc: GraphDoc; setup: TrainingSetup }
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** One step, then pause. */
+  | { type: 'step' }
+  | { type: 'set'; settings: LiveSettings };
+
+export type FromWorker =
+  | { type: 'loaded'; ok: true; paramCount: number; featureCount: number; boundary: boolean }
+  | { type: 'loaded'; ok: false; reason: string }
+  /** Sent while training (and after a step): the newest numbers, new curve points, the weights. */
+  | {
+      type: 'progress';
+      step: number;
+      lr: number;
+      stepsPerSecond: number;
+      points: HistoryPoint[];
+      params: Float64Array;
+      running: boolean;
+    }
+  /** The decision boundary: scores on a size × size grid over the data's range (row 0 at yMin). */
+  | { type: 'boundary'; size: number; xRange: [number, number]; yRange: [number, number]; scores: Float32Array }
+  /** The loss or a gradient stopped being a number: training paused, parameters rolled back. */
+  | { type: 'diverged'; step: number; reason: string; params: Float64Array };
