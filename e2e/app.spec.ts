@@ -25,7 +25,7 @@ test('the playground shell renders the editor, a live overlay, and no console er
 
   await expect(page.getByRole('heading', { name: 'Micrograd Playground', exact: true })).toBeVisible();
   for (const mode of ['Build', 'Backward', 'Train']) {
-    await expect(page.getByRole('button', { name: mode, exact: true })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Mode' }).getByRole('button', { name: mode, exact: true })).toBeVisible();
   }
 
   const flow = page.locator('.react-flow');
@@ -53,6 +53,7 @@ test('the playground shell renders the editor, a live overlay, and no console er
   await nodeA.locator('.node-card__kind').click();
   await expect(nodeA).toHaveClass(/selected/);
 
-  await page.getByRole('button', { name: 'Backward', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Backward', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  const modes = page.getByRole('navigation', { name: 'Mode' });
+  await modes.getByRole('button', { name: 'Backward', exact: true }).click();
+  await expect(modes.getByRole('button', { name: 'Backward', exact: true })).toHaveAttribute('aria-pressed', 'true');
 });
