@@ -153,6 +153,20 @@ const weightMatrixSchema = z
     }
   });
 
+/** On the scalar nodes of an expanded neuron or layer: enough to put it back together. */
+const groupSchema = z.object({
+  /** Shared by the nodes of one expansion. */
+  id: idSchema,
+  /** What was expanded. */
+  kind: z.enum(['neuron', 'layer']),
+  /** Its label. */
+  label: labelSchema,
+  /** Its activation. */
+  activation: z.custom<Activation>((v) => typeof v === 'string' && (ACTIVATIONS as readonly string[]).includes(v)),
+  /** This node's part ('w:0:1', 'b:0', 'mul:0:1', 'add:0:1', 'act:0'). */
+  role: z.string().regex(/^(w|mul|add):\d{1,4}:\d{1,4}$|^(b|act):\d{1,4}$/),
+});
+
 /** A leaf Value in the file. */
 const valueNodeFileSchema = z.object({
   /** The node's id, unique among nodes. */
@@ -167,6 +181,8 @@ const valueNodeFileSchema = z.object({
   value: finite(),
   /** A parameter training changes; written only when true. */
   trainable: z.boolean({ error: expected('true or false') }).optional(),
+  /** Set when the node came from expanding a neuron or layer. */
+  group: groupSchema.optional(),
 });
 
 /** A dataset feature in the file. */
@@ -292,6 +308,8 @@ const opNodeFileSchema = z.object({
   label: labelSchema,
   /** The op's numeric parameter (pow's exponent); absent for ops without one. */
   param: finite().optional(),
+  /** Set when the node came from expanding a neuron or layer. */
+  group: groupSchema.optional(),
 });
 
 /** Every node kind a version-1 file may hold; add new kinds here. */

@@ -132,6 +132,12 @@ function parse(text: unknown, subject: string): ParseDocumentResult {
 }
 
 function nodeToFile(node: DocNode): NodeFile {
+  const out = nodeFields(node);
+  if (node.group && (out.kind === 'value' || out.kind === 'op')) out.group = { ...node.group };
+  return out;
+}
+
+function nodeFields(node: DocNode): NodeFile {
   const position = { x: node.position.x, y: node.position.y };
   switch (node.kind) {
     case 'value': {
@@ -180,6 +186,12 @@ function fileToWire(wire: WireFile): Wire {
 }
 
 function fileToNode(node: NodeFile): DocNode {
+  const out = fileFields(node);
+  if ((node.kind === 'value' || node.kind === 'op') && node.group) out.group = { ...node.group };
+  return out;
+}
+
+function fileFields(node: NodeFile): DocNode {
   const position = { x: node.position.x, y: node.position.y };
   switch (node.kind) {
     case 'value': {

@@ -19,6 +19,19 @@ interface NodeBase {
   id: string;
   /** Top-left corner on the canvas. */
   position: Position;
+  /** Set on the scalar nodes a neuron or layer was expanded into, so it can be collapsed again. */
+  group?: GroupTag;
+}
+
+/** What an expanded neuron or layer remembers about itself on each of its scalar nodes. */
+export interface GroupTag {
+  /** Shared by every node of one expansion. */
+  id: string;
+  kind: 'neuron' | 'layer';
+  label: string;
+  activation: Activation;
+  /** This node's part: 'w:j:i' (weight i of neuron j), 'b:j', 'mul:j:i', 'add:j:i', 'act:j'. */
+  role: string;
 }
 
 /** A leaf Value the user types or scrubs: micrograd's `Value(2.0, label='a')`. */

@@ -15,6 +15,11 @@ const PULSE_MS = 650;
 const SEED_MS = 350;
 /** How long a node glows after its gradient arrives. */
 const GLOW_MS = 1400;
+/**
+ * A pass with hundreds of contributions would take minutes at one per 650 ms; past a couple
+ * of dozen, pulses speed up so a whole pass takes about this long at speed 1.
+ */
+const LONG_PASS_MS = 12_000;
 
 interface Glow {
   node: string;
@@ -135,7 +140,8 @@ export class GradientFlowRenderer extends PixiLayer {
       this.progress = 0;
     }
     if (!run.paused) {
-      const duration = arrival.from === null ? SEED_MS : PULSE_MS;
+      const perArrival = Math.min(PULSE_MS, Math.max(40, LONG_PASS_MS / run.schedule.arrivals.length));
+      const duration = arrival.from === null ? Math.min(SEED_MS, perArrival) : perArrival;
       this.progress = this.reducedMotion ? 1 : this.progress + (deltaMs * state.backwardSpeed) / duration;
     }
     if (this.progress >= 1) {

@@ -11,6 +11,8 @@ import {
   updateNode,
   type Fragment,
 } from '../document/edit';
+import { collapseGroup } from '../document/network/collapse';
+import { scalarize } from '../document/network/scalarize';
 import { EMPTY_DOC, type DocNode, type GraphDoc, type NodePatch, type Position } from '../document/types';
 import type { Connection } from '../document/validate';
 import { EMPTY_HISTORY, record, redo, undo, type History } from './history';
@@ -59,6 +61,10 @@ export interface PlaygroundState extends BackwardSlice, TrainingSlice {
   setOutput(id: string | null): void;
   /** Replaces the graph with a nudged copy (Step leaves): one undo step that keeps the grads. */
   applyNudge(doc: GraphDoc): void;
+  /** Takes a neuron, layer or loss apart into scalar ops (one undo step), laid out again. */
+  expandNode(id: string): void;
+  /** Puts an expanded neuron or layer back together; says why when it no longer can. */
+  collapseGroup(groupId: string): void;
   /** Writes trained (or re-initialised) weights into the graph: one undo step per training session. */
   applyTraining(doc: GraphDoc): void;
   /** Replaces the whole graph (a preset, an opened file, a shared link): one undo step. */
@@ -166,6 +172,21 @@ export function createPlaygroundStore(doc: GraphDoc = EMPTY_DOC, viewport: Viewp
       },
       applyTraining(next) {
         edit(next);
+      },
+      expandNode(id) {
+        const { doc: next, created } = scalarize(get().doc, [id]);
+        if (created.length === 0) return;
+        edit(next);
+        set((s) => ({ selection: created, layoutRequest: s.layoutRequest + 1 }));
+      },
+      collapseGroup(groupId) {
+        const result = collapseGroup(get().doc, groupId);
+        if ('reason' in result) {
+          get().notify('error', result.reason);
+          return;
+        }
+        edit(result.doc);
+        set((s) => ({ selection: [result.id], layoutRequest: s.layoutRequest + 1 }));
       },
       loadDocument(next, options = {}) {
         edit(next);

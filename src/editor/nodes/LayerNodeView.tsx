@@ -5,7 +5,7 @@ import type { Activation } from '../../nn/activation';
 import { nodeResult } from '../../state/derived';
 import { EditableText } from '../controls/EditableText';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
-import { ActivationSelect, InputHandles, netCardHeight, OutputHandles } from './NetworkParts';
+import { ActivationSelect, ExpandButton, InputHandles, netCardHeight, OutputHandles } from './NetworkParts';
 import { BackwardBadge, cardClass, ErrorMark } from './NodeParts';
 import { useNodeField, useNodeNumbers } from './useNodeNumbers';
 
@@ -33,6 +33,7 @@ export const LayerNodeView = memo(function LayerNodeView({ id, selected }: NodeP
         </span>
         <EditableText className="node-card__label" value={label} placeholder="layer" label="Label" onChange={(next) => updateNode(id, { label: next })} testId="node-label" />
         <ActivationSelect value={activation} onChange={(a) => updateNode(id, { activation: a })} />
+        <ExpandButton id={id} />
         {error && <ErrorMark error={error} />}
       </div>
       <InputHandles ports={indexedPorts('x', nin)} missing={missing} />

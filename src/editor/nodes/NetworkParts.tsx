@@ -1,5 +1,6 @@
 import { Handle, Position } from '@xyflow/react';
 import { ACTIVATIONS, type Activation } from '../../nn/activation';
+import { usePlaygroundStore } from '../store/StoreContext';
 import { formatNumber, signOf } from '../formatNumber';
 import { NET_PORTS, portY } from './portLayout';
 
@@ -58,4 +59,21 @@ export function ActivationSelect({ value, onChange }: { value: Activation; onCha
 /** The height a card needs for n ports. */
 export function netCardHeight(ports: number): number {
   return portY(NET_PORTS, Math.max(ports, 2) - 1) + 22;
+}
+
+/** Takes the neuron or layer apart into the scalar ops it stands for (the lecture's picture of a neuron). */
+export function ExpandButton({ id }: { id: string }) {
+  const store = usePlaygroundStore();
+  return (
+    <button
+      type="button"
+      className="card-button nodrag"
+      title="Expand into scalar ops: weights, products, sum, activation"
+      aria-label="Expand into scalar ops"
+      data-testid="expand-node"
+      onClick={() => store.getState().expandNode(id)}
+    >
+      ⤢
+    </button>
+  );
 }

@@ -4,7 +4,7 @@ import { indexedPorts } from '../../document/ports';
 import type { Activation } from '../../nn/activation';
 import { EditableText } from '../controls/EditableText';
 import { usePlaygroundStore } from '../store/StoreContext';
-import { ActivationSelect, InputHandles, netCardHeight } from './NetworkParts';
+import { ActivationSelect, ExpandButton, InputHandles, netCardHeight } from './NetworkParts';
 import { BackwardBadge, cardClass, ErrorMark, NumberRow, OutputChip } from './NodeParts';
 import { useNodeField, useNodeNumbers } from './useNodeNumbers';
 
@@ -28,6 +28,7 @@ export const NeuronNodeView = memo(function NeuronNodeView({ id, selected }: Nod
         <span className="op-glyph" title="A neuron: act(b + Σ wᵢ·xᵢ)">Σ</span>
         <EditableText className="node-card__label" value={label} placeholder="neuron" label="Label" onChange={(next) => updateNode(id, { label: next })} testId="node-label" />
         <ActivationSelect value={activation} onChange={(a) => updateNode(id, { activation: a })} />
+        <ExpandButton id={id} />
         {isOutput && <OutputChip />}
         {error && <ErrorMark error={error} />}
       </div>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { activeBackwardNode, backwardRank } from '../../state/derived';
-import { usePlayground } from '../store/StoreContext';
+import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import type { NodeError } from '../../document/evaluate';
 import { formatNumber, signOf } from '../formatNumber';
 
@@ -86,5 +86,23 @@ export function BackwardBadge({ id }: { id: string }) {
     >
       {rank}
     </span>
+  );
+}
+
+/** On a scalar node that came from expanding a neuron or layer: its name, and a click collapses it back. */
+export function GroupChip({ id }: { id: string }) {
+  const store = usePlaygroundStore();
+  const group = usePlayground((s) => s.doc.nodes[id]?.group);
+  if (!group) return null;
+  return (
+    <button
+      type="button"
+      className="group-chip nodrag"
+      title={`Part of the expanded ${group.kind} '${group.label}'. Click to collapse it back into one node.`}
+      data-testid="collapse-group"
+      onClick={() => store.getState().collapseGroup(group.id)}
+    >
+      ⤡ {group.label}
+    </button>
   );
 }

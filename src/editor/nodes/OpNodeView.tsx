@@ -4,7 +4,7 @@ import { findOp } from '../../engine';
 import { EditableText } from '../controls/EditableText';
 import { NumberField } from '../controls/NumberField';
 import { usePlaygroundStore } from '../store/StoreContext';
-import { BackwardBadge, cardClass, ControlRow, ErrorMark, NumberRow, OutputChip } from './NodeParts';
+import { BackwardBadge, GroupChip, cardClass, ControlRow, ErrorMark, NumberRow, OutputChip } from './NodeParts';
 import { OP_PORTS } from './portLayout';
 import { useNodeField, useNodeNumbers } from './useNodeNumbers';
 
@@ -48,6 +48,7 @@ export const OpNodeView = memo(function OpNodeView({ id, selected }: NodeProps) 
         {isOutput && <OutputChip />}
         {error && <ErrorMark error={error} />}
       </div>
+      <GroupChip id={id} />
       <div className="op-ports" aria-hidden="true">
         {op.inputs.map((port, i) => (
           <span

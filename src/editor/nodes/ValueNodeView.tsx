@@ -3,7 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { EditableText } from '../controls/EditableText';
 import { NumberField } from '../controls/NumberField';
 import { usePlaygroundStore } from '../store/StoreContext';
-import { BackwardBadge, cardClass, ControlRow, ErrorMark, NumberRow, OutputChip } from './NodeParts';
+import { BackwardBadge, GroupChip, cardClass, ControlRow, ErrorMark, NumberRow, OutputChip } from './NodeParts';
 import { useNodeField, useNodeNumbers } from './useNodeNumbers';
 
 /** A leaf Value: a name, a number you type or scrub, and its grad. */
@@ -11,6 +11,7 @@ export const ValueNodeView = memo(function ValueNodeView({ id, selected }: NodeP
   const kind = useNodeField(id, 'kind');
   const label = String(useNodeField(id, 'label') ?? '');
   const value = Number(useNodeField(id, 'value'));
+  const trainable = useNodeField(id, 'trainable') === true;
   const store = usePlaygroundStore();
   const { grad, error, gradStale, isOutput } = useNodeNumbers(id);
   if (kind !== 'value') return null;
@@ -27,9 +28,20 @@ export const ValueNodeView = memo(function ValueNodeView({ id, selected }: NodeP
           onChange={(next) => updateNode(id, { label: next })}
           testId="node-label"
         />
-        {isOutput ? <OutputChip /> : <span className="node-card__kind">leaf</span>}
+        {isOutput ? <OutputChip /> : null}
+        <button
+          type="button"
+          className={`param-toggle nodrag${trainable ? ' is-on' : ''}`}
+          aria-pressed={trainable}
+          title={trainable ? 'A parameter: training changes it. Click to make it a fixed leaf.' : 'A fixed leaf. Click to make it a trainable parameter.'}
+          data-testid="trainable-toggle"
+          onClick={() => updateNode(id, { trainable: !trainable })}
+        >
+          {trainable ? 'param' : 'leaf'}
+        </button>
         {error && <ErrorMark error={error} />}
       </div>
+      <GroupChip id={id} />
       <ControlRow name="data">
         <NumberField
           value={value}

@@ -3,6 +3,7 @@ import { MAX_POINTS, getDatasetInfo } from '../../data';
 import type { TrainingSetup } from '../../document/types';
 import { BoundaryRenderer } from '../../renderers/BoundaryRenderer';
 import { createPlotMapping, plotRangesOf, plotRect, type PlotMapping } from '../../renderers/plotMapping';
+import { sampleGraph } from '../../training/explainSample';
 import { datasetsOf, setupOf } from '../../training/setup';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import './train.css';
@@ -51,7 +52,8 @@ export function DataPlot() {
   const store = usePlaygroundStore();
   const setup = usePlayground((s) => setupOf(s.doc));
   const hasBoundary = usePlayground((s) => s.training.boundary !== null);
-  const [label, setLabel] = useState<Label>(1);
+  const [label, setLabel] = useState<Label | 'inspect'>(1);
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
   const classLabelId = useId();
 
   if (!isPlanar(setup)) {
@@ -70,7 +72,7 @@ export function DataPlot() {
     <div className="tr-plot">
       <div className="tr-plot__bar">
         <span className="tr-field__label" id={classLabelId}>
-          add class
+          click to
         </span>
         <div className="segmented tr-segmented" role="radiogroup" aria-labelledby={classLabelId}>
           {([1, -1] as const).map((l) => (
@@ -82,10 +84,21 @@ export function DataPlot() {
               className={l > 0 ? 'is-pos' : 'is-neg'}
               onClick={() => setLabel(l)}
               data-testid={l > 0 ? 'add-class-pos' : 'add-class-neg'}
+              title={`Click the plot to add a point of class ${l > 0 ? '+1' : `${MINUS}1`}`}
             >
-              {l > 0 ? '+1' : `${MINUS}1`}
+              add {l > 0 ? '+1' : `${MINUS}1`}
             </button>
           ))}
+          <button
+            type="button"
+            role="radio"
+            aria-checked={label === 'inspect'}
+            onClick={() => setLabel('inspect')}
+            data-testid="inspect-point"
+            title="Click a point to open its forward and backward graph, scalar by scalar, on the canvas"
+          >
+            open graph
+          </button>
         </div>
         <button
           type="button"
@@ -97,7 +110,15 @@ export function DataPlot() {
           Clear added points
         </button>
       </div>
-      <PlotHost label={label} />
+      <PlotHost label={label} onTooLarge={setTooLarge} />
+      {tooLarge && (
+        <div className="callout callout--warn" role="alert" data-testid="sample-too-large">
+          {tooLarge}
+          <button type="button" className="tool-button" onClick={() => setTooLarge(null)}>
+            OK
+          </button>
+        </div>
+      )}
       <div className="tr-legend" aria-hidden="true">
         <span>
           <i className="tr-mark tr-mark--train" /> train
@@ -118,7 +139,7 @@ export function DataPlot() {
 }
 
 /** The box the renderer draws in, and the click that adds a point. */
-function PlotHost({ label }: { label: Label }) {
+function PlotHost({ label, onTooLarge }: { label: Label | 'inspect'; onTooLarge(reason: string | null): void }) {
   const store = usePlaygroundStore();
   const hostRef = useRef<HTMLDivElement>(null);
   const coordsRef = useRef<HTMLOutputElement>(null);
@@ -139,6 +160,10 @@ function PlotHost({ label }: { label: Label }) {
 
   function addPoint(e: MouseEvent<HTMLDivElement>) {
     if (e.button !== 0) return;
+    if (label === 'inspect') {
+      openPoint(e);
+      return;
+    }
     const state = store.getState();
     const setup = setupOf(state.doc);
     if (datasetsOf(setup).all.x.length >= MAX_POINTS) {
@@ -157,6 +182,41 @@ function PlotHost({ label }: { label: Label }) {
     state.updateSetup({ added: [...setup.added, point] });
   }
 
+  /** The point nearest the click opens as a scalar graph on the canvas, forward and backward. */
+  function openPoint(e: MouseEvent<HTMLDivElement>) {
+    const state = store.getState();
+    const setup = setupOf(state.doc);
+    const host = e.currentTarget;
+    const mapping = mappingOf(host, setup);
+    const [px, py] = localPoint(host, e);
+    const data = datasetsOf(setup).all;
+    let best = -1;
+    let bestD = 14 * 14;
+    data.x.forEach((p, i) => {
+      const [qx, qy] = mapping.toPixel(p[0]!, p[1]!);
+      const d = (qx - px) ** 2 + (qy - py) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    });
+    if (best < 0) {
+      state.notify('info', 'Click on a data point to open its graph.');
+      return;
+    }
+    const point = { x: data.x[best]!, label: data.y[best]! };
+    const graph = sampleGraph(state.doc, point);
+    if (!graph.ok) {
+      onTooLarge(graph.reason);
+      return;
+    }
+    onTooLarge(null);
+    state.loadDocument(graph.doc, { layout: true });
+    state.setMode('backward');
+    state.backward();
+    state.notify('success', `The point (${formatCoord(point.x[0]!)}, ${formatCoord(point.x[1]!)}) of class ${point.label > 0 ? '+1' : '−1'}: ${graph.size} scalar nodes, gradients filled by one backward pass. Undo returns to the network.`);
+  }
+
   function showCoords(e: PointerEvent<HTMLDivElement>) {
     const out = coordsRef.current;
     if (!out) return;
@@ -169,14 +229,14 @@ function PlotHost({ label }: { label: Label }) {
     if (coordsRef.current) coordsRef.current.textContent = '';
   }
 
-  const name = label > 0 ? '+1' : `${MINUS}1`;
+  const name = label === 'inspect' ? 'open its graph' : label > 0 ? '+1' : `${MINUS}1`;
   return (
     <div
       ref={hostRef}
       className="tr-plot__host"
       role="img"
-      aria-label={`The data and the decision boundary. Click to add a training point of class ${name}.`}
-      title={`Click to add a point of class ${name}`}
+      aria-label={label === 'inspect' ? 'The data and the decision boundary. Click a point to open its graph.' : `The data and the decision boundary. Click to add a training point of class ${name}.`}
+      title={label === 'inspect' ? 'Click a point to open its graph' : `Click to add a point of class ${name}`}
       onClick={addPoint}
       onPointerMove={showCoords}
       onPointerLeave={hideCoords}
