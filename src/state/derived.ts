@@ -1,6 +1,5 @@
 import { gradAfter } from '../document/backward/schedule';
 import { compileNetwork } from '../training/compiled/compile';
-import { paramKey } from './trainingSlice';
 import { evaluate, type Evaluation, type NodeResult } from '../document/evaluate';
 import { isLeaf } from '../document/ports';
 import type { GraphDoc } from '../document/types';
@@ -73,16 +72,9 @@ export function compiledOf(doc: GraphDoc): ReturnType<typeof compileNetwork> {
   return c;
 }
 
-/**
- * The weight a wire into a neuron carries: live from the training worker while it reports, else
- * from the document. Null for wires into anything but a neuron.
- */
-export function wireWeight(state: PlaygroundState, target: string, port: string): number | null {
+/** The weight a wire into a neuron carries, as the document holds it; null for other wires. */
+export function documentWeight(state: PlaygroundState, target: string, port: string): number | null {
   const node = state.doc.nodes[target];
   if (node?.kind !== 'neuron' || !port.startsWith('x')) return null;
-  const input = Number(port.slice(1));
-  const { params, paramIndex } = state.training;
-  const index = paramIndex?.get(paramKey(target, 'weight', 0, input));
-  if (params && index !== undefined && index < params.length) return params[index]!;
-  return node.weights[input] ?? null;
+  return node.weights[Number(port.slice(1))] ?? null;
 }

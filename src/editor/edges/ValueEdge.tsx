@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { nodeResult, wireWeight } from '../../state/derived';
+import { documentWeight, nodeResult } from '../../state/derived';
+import { weightWidth } from '../train/LiveWeightPainter';
 import { usePlayground } from '../store/StoreContext';
 import { signOf } from '../formatNumber';
 
@@ -17,8 +18,9 @@ export function strokeWidthFor(value: number): number {
 export const ValueEdge = memo(function ValueEdge(props: EdgeProps) {
   const { id, source, target, sourceHandleId, targetHandleId, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
   // In Train mode a wire into a neuron shows its weight, as TensorFlow Playground does: the
-  // colour is the weight's sign, the thickness its size, live while training.
-  const weight = usePlayground((s) => (s.mode === 'train' && targetHandleId ? wireWeight(s, target, targetHandleId) : null));
+  // colour is the weight's sign, the thickness its size. This is the document's weight; while
+  // the worker trains, LiveWeightPainter repaints the path directly with the live one.
+  const weight = usePlayground((s) => (s.mode === 'train' && targetHandleId ? documentWeight(s, target, targetHandleId) : null));
   const value = usePlayground((s) => {
     const r = nodeResult(s, source);
     if (!r) return NaN;
@@ -34,7 +36,7 @@ export const ValueEdge = memo(function ValueEdge(props: EdgeProps) {
       id={id}
       path={path}
       className={`value-edge value-edge--${sign}${weight !== null ? ' is-weight' : ''}${selected ? ' is-selected' : ''}`}
-      style={{ strokeWidth: weight !== null ? 0.75 + Math.min(5, Math.abs(weight) * 2.5) : strokeWidthFor(value) }}
+      style={{ strokeWidth: weight !== null ? weightWidth(weight) : strokeWidthFor(value) }}
       interactionWidth={14}
     />
   );

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { usePlaygroundStore } from '../store/StoreContext';
+import { LiveWeightPainter } from './LiveWeightPainter';
 import { TrainingController } from './TrainingController';
 
 const Context = createContext<TrainingController | null>(null);
@@ -13,8 +14,12 @@ export function TrainingProvider({ children }: { children: ReactNode }) {
   const [controller, setController] = useState<TrainingController | null>(null);
   useEffect(() => {
     const c = new TrainingController(store);
+    const painter = new LiveWeightPainter(store);
     setController(c);
-    return () => c.destroy();
+    return () => {
+      c.destroy();
+      painter.destroy();
+    };
   }, [store]);
   return <Context.Provider value={controller}>{children}</Context.Provider>;
 }
