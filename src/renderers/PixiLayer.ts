@@ -39,7 +39,7 @@ export abstract class PixiLayer {
       autoDensity: true,
       resolution: window.devicePixelRatio || 1,
       // Keeps the last frame readable by drawImage(), which end-to-end tests use to prove drawing.
-      preserveDrawingBuffer: false,
+      preserveDrawingBuffer: true,
     });
     if (this.destroyed) {
       app.destroy({ removeView: true }, { children: true });

@@ -5,6 +5,7 @@
 import { print, type BenchLine } from './measure';
 
 const benches: Record<string, () => Promise<{ default: () => Promise<BenchLine[]> }>> = {
+  browser: () => import('./browser.bench'),
   engine: () => import('./engine.bench'),
   evaluate: () => import('./evaluate.bench'),
   layout: () => import('./layout.bench'),
