@@ -35,7 +35,7 @@ export abstract class PixiLayer {
       preference: 'webgl',
       backgroundAlpha: 0,
       resizeTo: container,
-      antialias: true,
+      antialias: false,
       autoDensity: true,
       resolution: window.devicePixelRatio || 1,
       // Keeps the last frame readable by drawImage(), which end-to-end tests use to prove drawing.

@@ -48,13 +48,6 @@ export function backwardRank(state: PlaygroundState, id: string): number | null 
   return state.backwardRun?.schedule.rank.get(id) ?? null;
 }
 
-/** The node whose contribution is arriving now (or arrived last), for highlighting. */
-export function activeBackwardNode(state: PlaygroundState): string | null {
-  const run = state.backwardRun;
-  if (!run || run.delivered >= run.schedule.arrivals.length) return null;
-  return run.schedule.arrivals[run.delivered]?.node ?? null;
-}
-
 /** True when the document changed since the latest backward pass, so grads describe an older graph. */
 export function gradsAreStale(state: PlaygroundState): boolean {
   return state.grads.passes > 0 && state.grads.revision !== state.revision;

@@ -10,20 +10,34 @@ import type { BenchLine } from './measure';
 
 /**
  * Issue 4 (animation cost) and issue 5 (decision-boundary refresh rate), measured in a real
- * headless Chromium on the production build. Main-thread time comes from the DevTools
- * protocol's TaskDuration (every task the renderer's main thread ran), divided by the frames
- * the page painted meanwhile; the baseline is the same page idle, in the same process.
+ * headless Chromium on the production build. Main-thread time comes from a DevTools trace of
+ * the renderer's main thread, summed into 60 Hz slots; the baseline is the same page idle, in
+ * the same process. Headless Chromium draws WebGL in software (SwiftShader), so these figures
+ * are pessimistic for a machine with a GPU.
  */
 const WINDOW_MS = 3000;
 
-async function mainThreadPerFrame(page: Page, ms: number): Promise<{ frames: number; medianFrame: number; p95Frame: number; taskMsPerFrame: number }> {
+interface FrameCost {
+  frames: number;
+  medianFrame: number;
+  p95Frame: number;
+  /** Main-thread busy ms per 16.7 ms slot: median, 95th percentile and mean over the window. */
+  busyMedian: number;
+  busyP95: number;
+  busyMean: number;
+}
+
+/**
+ * Traces the page for `ms` with the DevTools protocol and sums the renderer main thread's
+ * top-level tasks into 60 Hz slots: the median slot is the "main-thread time per frame" the
+ * issue asks about. Painted frames are counted in the page with requestAnimationFrame.
+ */
+async function mainThreadPerFrame(page: Page, ms: number): Promise<FrameCost> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const metric = async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
-  };
-  const before = await metric();
+  const chunks: string[] = [];
+  cdp.on('Tracing.dataCollected', (e: { value: object[] }) => chunks.push(...e.value.map((v) => JSON.stringify(v))));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
   // A string, not a function: tsx would wrap a function's inner helpers in its own __name().
   const frames = await page.evaluate<number[]>(`new Promise((resolve) => {
     const stamps = [];
@@ -35,13 +49,43 @@ async function mainThreadPerFrame(page: Page, ms: number): Promise<{ frames: num
     }
     requestAnimationFrame(tick);
   })`);
-  const after = await metric();
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; args?: { name?: string } };
+  const events = chunks.map((c) => JSON.parse(c) as TraceEvent);
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && mains.has(`${e.pid}:${e.tid}`) && e.dur);
+  // The page's renderer is the busiest main thread in the trace.
+  const busyBy = new Map<string, number>();
+  for (const t of tasks) busyBy.set(`${t.pid}:${t.tid}`, (busyBy.get(`${t.pid}:${t.tid}`) ?? 0) + t.dur!);
+  const main = [...busyBy].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const ours = tasks.filter((t) => `${t.pid}:${t.tid}` === main);
+  const start = Math.min(...ours.map((t) => t.ts));
+  const slotUs = 1e6 / 60;
+  const slots = new Array<number>(Math.max(1, Math.ceil((ms * 1000) / slotUs))).fill(0);
+  for (const t of ours) {
+    // Spread each task over the slots it covers.
+    let from = t.ts - start;
+    const to = from + t.dur!;
+    while (from < to) {
+      let i = Math.floor(from / slotUs);
+      // Rounding can put `from` on the next slot's boundary: step on, or this never ends.
+      if ((i + 1) * slotUs <= from) i++;
+      const end = Math.min(to, (i + 1) * slotUs);
+      if (i < slots.length) slots[i]! += (end - from) / 1000;
+      from = end;
+    }
+  }
+  const sorted = [...slots].sort((a, b) => a - b);
   const gaps = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
   return {
     frames: gaps.length,
     medianFrame: gaps[Math.floor(gaps.length / 2)] ?? NaN,
     p95Frame: gaps[Math.floor(gaps.length * 0.95)] ?? NaN,
-    taskMsPerFrame: (after - before) / Math.max(1, gaps.length),
+    busyMedian: sorted[Math.floor(sorted.length / 2)]!,
+    busyP95: sorted[Math.floor(sorted.length * 0.95)]!,
+    busyMean: slots.reduce((a, b) => a + b, 0) / slots.length,
   };
 }
 
@@ -73,18 +117,23 @@ export default async function browserBench(): Promise<BenchLine[]> {
     await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length > 250`);
     await page.waitForTimeout(1500);
     const idle = await mainThreadPerFrame(page, WINDOW_MS);
-    await page.locator('[data-action="backward"]').first().click();
+    await page.locator('[data-action="backward"]').first().click({ timeout: 20_000 });
     const animating = await mainThreadPerFrame(page, WINDOW_MS);
     const nodes = Object.keys(doc.nodes).length;
     const group = `backward animation on a ${nodes}-node graph (headless Chromium, production build)`;
     lines.push(
-      { group, name: 'idle page: main-thread ms per frame', ms: idle.taskMsPerFrame, note: `${idle.frames} frames, median ${idle.medianFrame.toFixed(1)} ms apart` },
       {
         group,
-        name: 'animating: main-thread ms per frame',
-        ms: animating.taskMsPerFrame,
-        speedup: idle.taskMsPerFrame / animating.taskMsPerFrame,
-        note: `goal ≤ 4 ms; ${animating.frames} frames, median ${animating.medianFrame.toFixed(1)} ms apart, p95 ${animating.p95Frame.toFixed(1)} ms`,
+        name: 'idle page: main-thread ms per frame (median)',
+        ms: idle.busyMedian,
+        note: `mean ${idle.busyMean.toFixed(2)} ms; ${idle.frames} frames, median ${idle.medianFrame.toFixed(1)} ms apart`,
+      },
+      {
+        group,
+        name: 'animating: main-thread ms per frame (median)',
+        ms: animating.busyMedian,
+        speedup: idle.busyMedian / animating.busyMedian,
+        note: `goal ≤ 4 ms; p95 ${animating.busyP95.toFixed(1)}, mean ${animating.busyMean.toFixed(1)} ms; ${animating.frames} frames painted, median ${animating.medianFrame.toFixed(1)} ms apart, p95 ${animating.p95Frame.toFixed(1)} ms`,
       },
     );
 
@@ -115,9 +164,9 @@ export default async function browserBench(): Promise<BenchLine[]> {
       },
       {
         group: 'training MLP 2-16-16-1 on moons in the worker (headless Chromium)',
-        name: 'page main-thread ms per frame while training',
-        ms: training.taskMsPerFrame,
-        note: `${training.frames} frames, median ${training.medianFrame.toFixed(1)} ms apart`,
+        name: 'page main-thread ms per frame while training (median)',
+        ms: training.busyMedian,
+        note: `p95 ${training.busyP95.toFixed(1)}, mean ${training.busyMean.toFixed(1)} ms; ${training.frames} frames, median ${training.medianFrame.toFixed(1)} ms apart`,
       },
     );
   } finally {

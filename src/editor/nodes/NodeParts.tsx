@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { activeBackwardNode, backwardRank } from '../../state/derived';
+import { backwardRank } from '../../state/derived';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import type { NodeError } from '../../document/evaluate';
 import { formatNumber, signOf } from '../formatNumber';
@@ -66,11 +66,11 @@ export { signOf };
 
 /**
  * The node's place in the backward order (1 = the output), shown while a pass is watched or
- * stepped: the order the lecture computes grads by hand. The node receiving gradient now glows.
+ * stepped: the order the lecture computes grads by hand. The node receiving gradient now is
+ * lit by the overlay, not here, so a landing contribution re-renders as few cards as it can.
  */
 export function BackwardBadge({ id }: { id: string }) {
   const rank = usePlayground((s) => backwardRank(s, id));
-  const active = usePlayground((s) => activeBackwardNode(s) === id);
   const done = usePlayground((s) => {
     const run = s.backwardRun;
     const step = run?.schedule.stepOf.get(id);
@@ -79,7 +79,7 @@ export function BackwardBadge({ id }: { id: string }) {
   if (rank === null) return null;
   return (
     <span
-      className={`backward-badge${active ? ' is-active' : ''}${done ? ' is-done' : ''}`}
+      className={`backward-badge${done ? ' is-done' : ''}`}
       title={`Step ${rank} of the backward pass`}
       data-testid="backward-badge"
       data-rank={rank}

@@ -10,27 +10,33 @@ export function weightWidth(w: number): number {
  * Paints the weights the worker is training onto the wires into neurons, live, by setting the
  * SVG paths' colour and width directly. Going through React would re-render hundreds of edges
  * thirty times a second and take the page's frame rate with it; React draws the wires from the
- * document's weights, and this keeps them current in between, at most once per frame.
+ * document's weights, and this keeps them current in between, five times a second.
  */
+/** Repaint the wires at most this often: hundreds of paths are expensive to raster in software. */
+const PAINT_EVERY_MS = 200;
+
 export class LiveWeightPainter {
   private frame = 0;
+  private lastPaint = 0;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly store: PlaygroundStore) {
     this.unsubscribe = store.subscribe((s, prev) => {
       if (s.training.params !== prev.training.params && s.mode === 'train' && !this.frame) {
-        this.frame = requestAnimationFrame(() => this.paint());
+        const wait = Math.max(0, this.lastPaint + PAINT_EVERY_MS - performance.now());
+        this.frame = window.setTimeout(() => requestAnimationFrame(() => this.paint()), wait);
       }
     });
   }
 
   destroy(): void {
     this.unsubscribe();
-    cancelAnimationFrame(this.frame);
+    clearTimeout(this.frame);
   }
 
   private paint(): void {
     this.frame = 0;
+    this.lastPaint = performance.now();
     const { doc, training } = this.store.getState();
     const { params, paramIndex } = training;
     if (!params || !paramIndex) return;

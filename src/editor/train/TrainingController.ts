@@ -11,6 +11,12 @@ import type { FromWorker, HistoryPoint, LiveSettings, ToWorker } from '../../tra
 /** Settings the worker can change between steps without reloading the network. */
 const LIVE_KEYS = ['lr', 'alpha', 'batchSize', 'schedule', 'decaySteps'] as const;
 const HISTORY_LIMIT = 4000;
+/**
+ * The page takes the worker's progress at most this often. Every update repaints numbers,
+ * curves and hundreds of wires; ten a second reads as live and leaves the frame budget to the
+ * canvas (the worker reports thirty times a second; the reports in between are merged).
+ */
+const STATUS_EVERY_MS = 100;
 
 /**
  * The page's side of training: compiles the drawn network, hands it to the worker, relays the
@@ -20,21 +26,28 @@ const HISTORY_LIMIT = 4000;
  */
 export class TrainingController {
   private worker: Worker | null = null;
-  /** The document the worker holds; anything else means it must load again. */
-  private loadedDoc: GraphDoc | null = null;
+  /** The document revision the worker holds (moves do not count); another means load again. */
+  private loadedRevision: number | null = null;
+  /** True while this controller writes into the document itself. */
+  private writing = false;
   private program: Program | null = null;
   private commitOnPause = false;
+  /** Counts loads; reports from an earlier one (still in flight after a Reset) are dropped. */
+  private generation = 0;
+  /** Progress waiting to reach the store, merged, and the timer that will put it there. */
+  private pending: { points: HistoryPoint[]; patch: Partial<TrainingStatus> } | null = null;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly store: PlaygroundStore) {
     this.unsubscribe = store.subscribe((state, previous) => {
-      if (state.doc !== previous.doc) this.onDocChange(previous.doc, state.doc);
+      if (state.doc !== previous.doc && !this.writing) this.onDocChange(previous.doc, state.doc, state.revision);
     });
   }
 
   /** Starts (loading the drawing first if it changed) or resumes training. */
   play(): void {
-    if (this.loadedDoc !== this.store.getState().doc && !this.load()) return;
+    if (!this.isLoaded() && !this.load()) return;
     this.send({ type: 'play' });
     this.status({ phase: 'running', message: null });
   }
@@ -54,7 +67,7 @@ export class TrainingController {
 
   /** One SGD step. */
   step(): void {
-    if (this.loadedDoc !== this.store.getState().doc && !this.load()) return;
+    if (!this.isLoaded() && !this.load()) return;
     this.commitOnPause = true;
     this.send({ type: 'step' });
     this.status({ phase: 'paused' });
@@ -64,16 +77,17 @@ export class TrainingController {
   reset(): void {
     this.send({ type: 'pause' });
     this.commitOnPause = false;
-    // Forget the loaded drawing first, so the new weights below are not taken for an edit under a run.
-    this.loadedDoc = null;
+    this.loadedRevision = null;
+    this.pending = null;
     const state = this.store.getState();
     const next = reinitialize(state.doc, setupOf(state.doc).initSeed);
-    if (next !== state.doc) state.applyTraining(next);
+    if (next !== state.doc) this.write(() => state.applyTraining(next));
     this.status({ ...IDLE_TRAINING });
     this.load();
   }
 
   destroy(): void {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.unsubscribe();
     this.worker?.terminate();
     this.worker = null;
@@ -91,17 +105,33 @@ export class TrainingController {
     this.program = compiled.program;
     const index = new Map<string, number>();
     compiled.program.paramRefs.forEach((r, i) => index.set(paramKey(r.nodeId, r.field, r.unit, r.input), i));
-    this.loadedDoc = doc;
+    this.loadedRevision = this.store.getState().revision;
     this.status({ ...IDLE_TRAINING, phase: 'paused', paramIndex: index });
-    this.send({ type: 'load', doc, setup: setupOf(doc) });
+    this.send({ type: 'load', doc, setup: setupOf(doc), generation: ++this.generation });
     return true;
   }
 
-  private onDocChange(before: GraphDoc, after: GraphDoc): void {
-    if (after === this.loadedDoc || this.loadedDoc === null) return;
-    if (before === this.loadedDoc && onlyLiveSettingsChanged(before, after)) {
+  private isLoaded(): boolean {
+    return this.loadedRevision !== null && this.loadedRevision === this.store.getState().revision;
+  }
+
+  /** Runs a change this controller makes to the document without taking it for the person's edit. */
+  private write(change: () => void): void {
+    this.writing = true;
+    try {
+      change();
+    } finally {
+      this.writing = false;
+    }
+    if (this.loadedRevision !== null) this.loadedRevision = this.store.getState().revision;
+  }
+
+  private onDocChange(before: GraphDoc, after: GraphDoc, revision: number): void {
+    // Moving nodes (a drag, a layout glide) changes nothing the worker holds.
+    if (this.loadedRevision === null || revision === this.loadedRevision) return;
+    if (onlyLiveSettingsChanged(before, after)) {
       // The slider moved: the worker takes the new rate on its next step, no reload.
-      this.loadedDoc = after;
+      this.loadedRevision = revision;
       this.send({ type: 'set', settings: liveSettings(setupOf(after)) });
       return;
     }
@@ -111,7 +141,7 @@ export class TrainingController {
       this.status({ phase: 'paused', message: 'Paused: the graph or the dataset changed. Press Train to start again on the new one.' });
     }
     this.commitOnPause = false;
-    this.loadedDoc = null;
+    this.loadedRevision = null;
   }
 
   private ensureWorker(): Worker {
@@ -131,17 +161,25 @@ export class TrainingController {
   }
 
   private receive(message: FromWorker): void {
+    if (message.generation !== this.generation) return;
     const state = this.store.getState();
     switch (message.type) {
       case 'loaded':
         if (!message.ok) this.status({ phase: 'error', message: message.reason });
         return;
       case 'progress': {
-        const history = appendHistory(state.training.history, message.points);
-        this.status({ step: message.step, lr: message.lr, stepsPerSecond: message.stepsPerSecond, history, params: message.params });
-        if (!message.running && this.commitOnPause) {
-          this.commitOnPause = false;
-          this.commit(message.params);
+        const pending = (this.pending ??= { points: [], patch: {} });
+        pending.points.push(...message.points);
+        pending.patch = { step: message.step, lr: message.lr, stepsPerSecond: message.stepsPerSecond, params: message.params };
+        if (!message.running) {
+          // The last report of a run: show it now, and keep the weights.
+          this.flush();
+          if (this.commitOnPause) {
+            this.commitOnPause = false;
+            this.commit(message.params);
+          }
+        } else {
+          this.flushTimer ??= setTimeout(() => this.flush(), STATUS_EVERY_MS);
         }
         return;
       }
@@ -162,14 +200,23 @@ export class TrainingController {
     }
   }
 
+  /** Puts the merged progress into the store. */
+  private flush(): void {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    const pending = this.pending;
+    this.pending = null;
+    if (!pending) return;
+    const history = appendHistory(this.store.getState().training.history, pending.points);
+    this.status({ ...pending.patch, history });
+  }
+
   /** Trained weights into the document (one undo step); the worker already has them. */
   private commit(params: Float64Array): void {
-    const doc = this.loadedDoc;
-    if (!this.program || !doc || this.store.getState().doc !== doc) return;
-    const next = writeParams(this.program, doc, params);
-    if (next === doc) return;
-    this.loadedDoc = next;
-    this.store.getState().applyTraining(next);
+    if (!this.program || !this.isLoaded()) return;
+    const state = this.store.getState();
+    const next = writeParams(this.program, state.doc, params);
+    if (next !== state.doc) this.write(() => state.applyTraining(next));
   }
 
   private status(patch: Partial<TrainingStatus>): void {
@@ -191,6 +238,7 @@ function liveSettings(setup: TrainingSetup): LiveSettings {
 /** True when only the learning rate, L2, batch size or schedule differ. */
 function onlyLiveSettingsChanged(before: GraphDoc, after: GraphDoc): boolean {
   if (before.nodes !== after.nodes || before.wires !== after.wires || before.output !== after.output) return false;
+  // (A setup change edits only doc.training: nodes and wires stay the same objects.)
   const a = setupOf(before);
   const b = setupOf(after);
   const rest = (s: TrainingSetup) => {

@@ -24,15 +24,18 @@ export interface LiveSettings {
 }
 
 export type ToWorker =
-  /** Compile this document and load its dataset; training starts paused at step 0. */
-  | { type: 'load'; doc: GraphDoc; setup: TrainingSetup }
+  /**
+   * Compile this document and load its dataset; training starts paused at step 0. Every report
+   * after it carries `generation`, so the page can drop reports from a run it has replaced.
+   */
+  | { type: 'load'; doc: GraphDoc; setup: TrainingSetup; generation: number }
   | { type: 'play' }
   | { type: 'pause' }
   /** One step, then pause. */
   | { type: 'step' }
   | { type: 'set'; settings: LiveSettings };
 
-export type FromWorker =
+export type FromWorker = { generation: number } & (
   | { type: 'loaded'; ok: true; paramCount: number; featureCount: number; boundary: boolean }
   | { type: 'loaded'; ok: false; reason: string }
   /** Sent while training (and after a step): the newest numbers, new curve points, the weights. */
@@ -48,4 +51,8 @@ export type FromWorker =
   /** The decision boundary: scores on a size × size grid over the data's range (row 0 at yMin). */
   | { type: 'boundary'; size: number; xRange: [number, number]; yRange: [number, number]; scores: Float32Array }
   /** The loss or a gradient stopped being a number: training paused, parameters rolled back. */
-  | { type: 'diverged'; step: number; reason: string; params: Float64Array };
+  | { type: 'diverged'; step: number; reason: string; params: Float64Array }
+);
+
+/** A report without its generation, as the worker composes it before stamping. */
+export type Report = FromWorker extends infer M ? (M extends { generation: number } ? Omit<M, 'generation'> : never) : never;

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, Report, ToWorker } from './protocol';
 import { TrainingSession } from './TrainingSession';
 
 /**
@@ -19,9 +19,11 @@ let lastBoundary = 0;
 let stepsSince = 0;
 let rateSince = 0;
 let stepsPerSecond = 0;
+/** Which load this worker's reports belong to. */
+let generation = 0;
 
-function post(message: FromWorker, transfer: Transferable[] = []): void {
-  scope.postMessage(message, transfer);
+function post(message: Report, transfer: Transferable[] = []): void {
+  scope.postMessage({ ...message, generation } as FromWorker, transfer);
 }
 
 function report(force: boolean): void {
@@ -68,6 +70,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   switch (message.type) {
     case 'load': {
       running = false;
+      generation = message.generation;
       const created = TrainingSession.create(message.doc, message.setup);
       if (!created.ok) {
         session = null;
