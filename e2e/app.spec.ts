@@ -50,7 +50,7 @@ test('the playground shell renders the editor, a live overlay, and no console er
 
   // The overlay lies over the nodes yet lets clicks through to them.
   const nodeA = page.locator('.react-flow__node').filter({ has: page.locator('[data-label="a"]') });
-  await nodeA.locator('.node-card__kind').click();
+  await nodeA.getByTestId('node-label').click();
   await expect(nodeA).toHaveClass(/selected/);
 
   const modes = page.getByRole('navigation', { name: 'Mode' });
