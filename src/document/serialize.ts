@@ -132,66 +132,21 @@ function parse(text: unknown, subject: string): ParseDocumentResult {
 }
 
 function nodeToFile(node: DocNode): NodeFile {
-  const out = nodeFields(node);
+  return copyNode(node) as NodeFile;
+}
+
+/**
+ * A fresh copy of a node with exactly the fields its kind has, nothing shared: the same
+ * shape in a file as in a document, so one function serves both directions. Optional fields
+ * are written only when they mean something (trainable only when true, a group when set).
+ */
+function copyNode(node: DocNode): DocNode {
+  const out = copyFields(node);
   if (node.group && (out.kind === 'value' || out.kind === 'op')) out.group = { ...node.group };
   return out;
 }
 
-function nodeFields(node: DocNode): NodeFile {
-  const position = { x: node.position.x, y: node.position.y };
-  switch (node.kind) {
-    case 'value': {
-      const out: NodeFile = { id: node.id, kind: 'value', position, label: node.label, value: node.value };
-      if (node.trainable === true) out.trainable = true;
-      return out;
-    }
-    case 'constant':
-      return { id: node.id, kind: 'constant', position, value: node.value };
-    case 'op': {
-      const out: NodeFile = { id: node.id, kind: 'op', position, op: node.op, label: node.label };
-      if (node.param !== undefined) out.param = node.param;
-      return out;
-    }
-    case 'input':
-      return { id: node.id, kind: 'input', position, label: node.label, feature: node.feature, value: node.value };
-    case 'target':
-      return { id: node.id, kind: 'target', position, label: node.label, value: node.value };
-    case 'loss':
-      return { id: node.id, kind: 'loss', position, label: node.label, loss: node.loss };
-    case 'neuron':
-      return { id: node.id, kind: 'neuron', position, label: node.label, activation: node.activation, weights: [...node.weights], bias: node.bias };
-    case 'layer':
-      return {
-        id: node.id,
-        kind: 'layer',
-        position,
-        label: node.label,
-        activation: node.activation,
-        weights: node.weights.map((row) => [...row]),
-        biases: [...node.biases],
-      };
-  }
-}
-
-function wireToFile(wire: Wire): WireFile {
-  // 'out' is what an absent `from` means, so it is never written: most wires stay as they were.
-  if (wire.from === undefined || wire.from === OUT) return { id: wire.id, source: wire.source, target: wire.target, port: wire.port };
-  return { id: wire.id, source: wire.source, from: wire.from, target: wire.target, port: wire.port };
-}
-
-function fileToWire(wire: WireFile): Wire {
-  const out: Wire = { id: wire.id, source: wire.source, target: wire.target, port: wire.port };
-  if (wire.from !== undefined && wire.from !== OUT) out.from = wire.from;
-  return out;
-}
-
-function fileToNode(node: NodeFile): DocNode {
-  const out = fileFields(node);
-  if ((node.kind === 'value' || node.kind === 'op') && node.group) out.group = { ...node.group };
-  return out;
-}
-
-function fileFields(node: NodeFile): DocNode {
+function copyFields(node: DocNode): DocNode {
   const position = { x: node.position.x, y: node.position.y };
   switch (node.kind) {
     case 'value': {
@@ -228,6 +183,22 @@ function fileFields(node: NodeFile): DocNode {
         biases: [...node.biases],
       };
   }
+}
+
+function wireToFile(wire: Wire): WireFile {
+  // 'out' is what an absent `from` means, so it is never written: most wires stay as they were.
+  if (wire.from === undefined || wire.from === OUT) return { id: wire.id, source: wire.source, target: wire.target, port: wire.port };
+  return { id: wire.id, source: wire.source, from: wire.from, target: wire.target, port: wire.port };
+}
+
+function fileToWire(wire: WireFile): Wire {
+  const out: Wire = { id: wire.id, source: wire.source, target: wire.target, port: wire.port };
+  if (wire.from !== undefined && wire.from !== OUT) out.from = wire.from;
+  return out;
+}
+
+function fileToNode(node: NodeFile): DocNode {
+  return copyNode(node as DocNode);
 }
 
 /** Fresh Records from a checked file, refusing ids used twice. */
