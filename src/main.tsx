@@ -9,13 +9,13 @@ import { StoreProvider } from './editor/store/StoreContext';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain <div id="root">.');
 
-const { store, firstVisit, markWelcomed } = await bootstrap();
+const { store, firstVisit, onExample, markWelcomed } = await bootstrap();
 
 createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
       <ReactFlowProvider>
-        <App firstVisit={firstVisit} onWelcomeDone={markWelcomed} />
+        <App firstVisit={firstVisit} onExample={onExample} onWelcomeDone={markWelcomed} />
       </ReactFlowProvider>
     </StoreProvider>
   </StrictMode>,

@@ -26,7 +26,7 @@ import './App.css';
 const PANEL_TITLES: Record<Mode, string> = { build: 'Inspect & code', backward: 'Backward', train: 'Train' };
 
 /** The playground: header, palette, canvas, side panel, and the dialogs over them. */
-export function App({ firstVisit, onWelcomeDone }: { firstVisit: boolean; onWelcomeDone(): void }) {
+export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: boolean; onExample: boolean; onWelcomeDone(): void }) {
   const store = usePlaygroundStore();
   const flow = useReactFlow();
   const mode = usePlayground((s) => s.mode);
@@ -87,7 +87,7 @@ export function App({ firstVisit, onWelcomeDone }: { firstVisit: boolean; onWelc
           <main className="canvas-area">
             <FlowCanvas onContextMenu={onContextMenu} colorMode={theme} />
             <Toasts />
-            {welcome && <Welcome onClose={closeWelcome} />}
+            {welcome && <Welcome onClose={closeWelcome} onExample={onExample} />}
           </main>
           <SidePanel title={PANEL_TITLES[mode]} folded={panelFolded} onToggleFold={() => setPanelFolded((f) => !f)}>
             {mode === 'build' && (

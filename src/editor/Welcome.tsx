@@ -1,11 +1,15 @@
 /** The first-visit card: what the playground is, and the three things to try. */
-export function Welcome({ onClose }: { onClose(): void }) {
+export function Welcome({ onClose, onExample }: { onClose(): void; onExample: boolean }) {
   return (
     <section className="welcome" aria-labelledby="welcome-title" data-testid="welcome">
       <h2 id="welcome-title">Welcome to the micrograd playground</h2>
       <p>
-        On the canvas is the lecture's <code>L = (a*b + c) * f</code>. Every number is live: drag one sideways and watch it
-        flow through.
+        {onExample ? (
+          <>
+            On the canvas is the lecture&apos;s <code>L = (a*b + c) * f</code>.{' '}
+          </>
+        ) : null}
+        Every number is live: drag one sideways and watch it flow through.
       </p>
       <ol>
         <li>

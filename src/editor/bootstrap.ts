@@ -11,7 +11,7 @@ const FIRST_PRESET = 'lecture-L';
  * Decides what the playground opens on, in this order: a shared link in the URL hash, the
  * autosaved work of the last visit, or the lecture's example. Then keeps autosaving.
  */
-export async function bootstrap(): Promise<{ store: PlaygroundStore; firstVisit: boolean; markWelcomed(): void }> {
+export async function bootstrap(): Promise<{ store: PlaygroundStore; firstVisit: boolean; onExample: boolean; markWelcomed(): void }> {
   const storage = safeStorage();
   const welcomed = storage?.getItem(WELCOMED_KEY) === '1';
   let store: PlaygroundStore | null = null;
@@ -33,6 +33,7 @@ export async function bootstrap(): Promise<{ store: PlaygroundStore; firstVisit:
     if (saved) store = createPlaygroundStore(saved.doc, saved.viewport ?? undefined);
     if (saved && !saved.viewport) store?.getState().loadDocument(saved.doc, { layout: true });
   }
+  const onExample = !store;
   if (!store) {
     const preset = findPreset(FIRST_PRESET)!;
     store = createPlaygroundStore();
@@ -52,6 +53,7 @@ export async function bootstrap(): Promise<{ store: PlaygroundStore; firstVisit:
   return {
     store,
     firstVisit: !welcomed,
+    onExample,
     markWelcomed: () => storage?.setItem(WELCOMED_KEY, '1'),
   };
 }
