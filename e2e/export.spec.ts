@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openPlayground } from './helpers/canvas';
 
 /** Picks a File menu item and returns the file the page offers for download. */
 async function exportVia(page: Page, action: 'exportSvg' | 'exportPng'): Promise<{ download: Download; bytes: Buffer }> {
@@ -41,8 +42,8 @@ function paintedPixels(page: Page, png: Buffer): Promise<{ painted: number; tota
 }
 
 test('the File menu exports the whole graph as an SVG and as a PNG', async ({ page }) => {
-  await page.goto('./');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  // The first visit lays the example out; export once it has come to rest, as a person would.
+  await openPlayground(page);
 
   // SVG: a real vector drawing of the lecture's L graph, with draw_dot's four-decimal numbers.
   const svg = await exportVia(page, 'exportSvg');
