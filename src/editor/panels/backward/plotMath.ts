@@ -77,7 +77,10 @@ export function ticks(range: Range, count = 5): number[] {
   const decimals = Math.min(20, Math.max(0, 1 - Math.floor(Math.log10(step))));
   const out: number[] = [];
   for (let i = first; i <= last && out.length < 50; i++) {
-    out.push(Number((i * step).toFixed(decimals)) + 0); // + 0 turns −0 into 0
+    const t = Number((i * step).toFixed(decimals)) + 0; // + 0 turns −0 into 0
+    // Far from 0 a tick on the edge can land an ulp outside the range (1e6 + 1e-6 is not exact):
+    // such a tick is dropped rather than drawn outside the plot.
+    if (t >= range.min && t <= range.max) out.push(t);
   }
   return out;
 }
