@@ -1,31 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { OpType } from '../engine';
 import { ancestors, consumers, incomingWires, missingPorts, reaches, resolveOutput, sinks, topologicalOrder } from './graph';
 import { EMPTY_DOC, type DocNode, type GraphDoc, type Wire } from './types';
 
-/** Tiny builders with readable ids, so failures name the nodes. */
-const at = { x: 0, y: 0 };
-const val = (id: string, value: number, label = id): DocNode => ({ id, kind: 'value', position: at, value, label });
-const konst = (id: string, value: number): DocNode => ({ id, kind: 'constant', position: at, value });
-const op = (id: string, type: OpType, param?: number): DocNode =>
-  param === undefined ? { id, kind: 'op', op: type, position: at, label: id } : { id, kind: 'op', op: type, position: at, label: id, param };
-const wire = (source: string, target: string, port: string): Wire => ({ id: `${source}->${target}.${port}`, source, target, port });
-
-function docOf(nodes: DocNode[], wires: Wire[] = [], output: string | null = null): GraphDoc {
-  return {
-    nodes: Object.fromEntries(nodes.map((n) => [n.id, n])),
-    wires: Object.fromEntries(wires.map((w) => [w.id, w])),
-    output,
-  };
-}
-
-/** The lecture's L = (a*b + c) * f, with the op nodes inserted before their inputs. */
-function lecture(): GraphDoc {
-  return docOf(
-    [op('L', 'mul'), op('d', 'add'), op('e', 'mul'), val('a', 2), val('b', -3), val('c', 10), val('f', -2)],
-    [wire('a', 'e', 'a'), wire('b', 'e', 'b'), wire('e', 'd', 'a'), wire('c', 'd', 'b'), wire('d', 'L', 'a'), wire('f', 'L', 'b')],
-  );
-}
+import { docOf, konst, lecture, op, val, wire } from './testDocs';
 
 /** Asserts every wire goes from an earlier to a later position in `order`. */
 function expectInputsFirst(doc: GraphDoc, order: readonly string[]): void {

@@ -1,0 +1,35 @@
+import type { OpType } from '../engine';
+import type { DocNode, GraphDoc, Wire } from './types';
+
+/**
+ * Tiny document builders with readable ids, for tests: failures then name the nodes. Not used
+ * by the app.
+ */
+const at = { x: 0, y: 0 };
+
+/** A leaf Value with id (and label) `id`. */
+export const val = (id: string, value: number, label = id): DocNode => ({ id, kind: 'value', position: at, value, label });
+/** A constant. */
+export const konst = (id: string, value: number): DocNode => ({ id, kind: 'constant', position: at, value });
+/** An op node labelled with its id. */
+export const op = (id: string, type: OpType, param?: number): DocNode =>
+  param === undefined ? { id, kind: 'op', op: type, position: at, label: id } : { id, kind: 'op', op: type, position: at, label: id, param };
+/** A wire whose id says where it goes. */
+export const wire = (source: string, target: string, port: string): Wire => ({ id: `${source}->${target}.${port}`, source, target, port });
+
+/** A document from lists. */
+export function docOf(nodes: DocNode[], wires: Wire[] = [], output: string | null = null): GraphDoc {
+  return {
+    nodes: Object.fromEntries(nodes.map((n) => [n.id, n])),
+    wires: Object.fromEntries(wires.map((w) => [w.id, w])),
+    output,
+  };
+}
+
+/** The lecture's L = (a*b + c) * f, op nodes inserted before their inputs. */
+export function lecture(): GraphDoc {
+  return docOf(
+    [op('L', 'mul'), op('d', 'add'), op('e', 'mul'), val('a', 2), val('b', -3), val('c', 10), val('f', -2)],
+    [wire('a', 'e', 'a'), wire('b', 'e', 'b'), wire('e', 'd', 'a'), wire('c', 'd', 'b'), wire('d', 'L', 'a'), wire('f', 'L', 'b')],
+  );
+}
