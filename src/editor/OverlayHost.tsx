@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
-import { useStoreApi } from '@xyflow/react';
-import type { FlowGeometry } from '../renderers/flowGeometry';
-import { GradientFlowRenderer } from '../renderers/GradientFlowRenderer';
+import { useStoreApi, type InternalNode } from '@xyflow/react';
+import { GradientFlowOverlay, type FlowSource } from '../renderers/gradientFlow/GradientFlowOverlay';
+import type { HandlePoint, NodeBox } from '../renderers/gradientFlow/protocol';
 import { usePlaygroundStore } from './store/StoreContext';
 
 /**
  * The thin React host of the gradient-flow overlay: a positioned, click-through box whose
- * lifetime owns one renderer, and the bridge that tells the renderer where React Flow put
- * things. Drawing is the renderer's business, never React's.
+ * lifetime owns one overlay, and the bridge that tells it where React Flow put things. Drawing
+ * is the overlay's business (in a worker), never React's.
  */
 export function OverlayHost() {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -17,39 +17,46 @@ export function OverlayHost() {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const geometry: FlowGeometry = {
+    const flow: FlowSource = {
       viewport() {
         const [x, y, zoom] = flowStore.getState().transform;
         return { x, y, zoom };
       },
-      nodeRect(id) {
-        const node = flowStore.getState().nodeLookup.get(id);
-        if (!node) return null;
-        const p = node.internals.positionAbsolute;
-        return { x: p.x, y: p.y, width: node.measured.width ?? 0, height: node.measured.height ?? 0 };
+      boxes() {
+        return [...flowStore.getState().nodeLookup.values()].map(boxOf);
       },
-      handle(id, type, handleId) {
-        const node = flowStore.getState().nodeLookup.get(id);
-        const handles = node?.internals.handleBounds?.[type];
-        const h = handles?.find((x) => x.id === handleId) ?? handles?.[0];
-        if (!node || !h) return null;
-        const p = node.internals.positionAbsolute;
-        return { x: p.x + h.x + h.width / 2, y: p.y + h.y + h.height / 2 };
+      subscribe(listener) {
+        // Pans, zooms, drags and measurements all change React Flow's own store.
+        let lastTransform = flowStore.getState().transform;
+        let lastLookup = flowStore.getState().nodeLookup;
+        return flowStore.subscribe((s) => {
+          if (s.transform === lastTransform && s.nodeLookup === lastLookup) return;
+          lastTransform = s.transform;
+          lastLookup = s.nodeLookup;
+          listener();
+        });
       },
     };
-    // A fresh renderer per effect run: under StrictMode the first one is destroyed while its
-    // init is still pending, and it then discards its canvas instead of appending it.
-    const renderer = new GradientFlowRenderer(store, geometry);
-    renderer.mount(container).catch((error: unknown) => {
-      console.error('The gradient-flow overlay could not start (is WebGL available?):', error);
-    });
-    // Pans, zooms, drags and measurements move what the overlay draws around: redraw then.
-    const unsubscribe = flowStore.subscribe(() => renderer.requestFrame());
-    return () => {
-      unsubscribe();
-      renderer.destroy();
-    };
+    // A fresh overlay per effect run: under StrictMode the first one is destroyed at once.
+    const overlay = new GradientFlowOverlay(store, flow);
+    overlay.mount(container);
+    return () => overlay.destroy();
   }, [flowStore, store]);
 
   return <div ref={containerRef} className="overlay-host" data-testid="overlay-host" />;
+}
+
+function boxOf(node: InternalNode): NodeBox {
+  const p = node.internals.positionAbsolute;
+  const centres = (handles: { id?: string | null; x: number; y: number; width: number; height: number }[] | null | undefined): HandlePoint[] =>
+    (handles ?? []).map((h) => ({ id: h.id ?? '', x: p.x + h.x + h.width / 2, y: p.y + h.y + h.height / 2 }));
+  return {
+    id: node.id,
+    x: p.x,
+    y: p.y,
+    width: node.measured.width ?? 0,
+    height: node.measured.height ?? 0,
+    sources: centres(node.internals.handleBounds?.source),
+    targets: centres(node.internals.handleBounds?.target),
+  };
 }

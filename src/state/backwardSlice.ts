@@ -18,8 +18,11 @@ export interface BackwardSlice {
   startBackward(): void;
   /** Lands the next node's contributions (starting a pass in step mode if none is running). */
   stepBackward(): void;
-  /** Called by the animation when one contribution has arrived. */
-  deliverArrival(): void;
+  /**
+   * Called by the animation as contributions arrive: the first `count` arrivals of the pass
+   * have landed. Counts behind what has already landed change nothing.
+   */
+  deliverArrivals(count: number): void;
   /** Lands everything left at once. */
   finishBackward(): void;
   /** Plays the last watched pass again from its start, without adding its grads a second time. */
@@ -121,10 +124,10 @@ export function createBackwardSlice(set: Set, get: Get): BackwardSlice {
       }
       set({ backwardRun: { ...run, target: endOfStepAt(run.schedule, run.delivered), paused: false } });
     },
-    deliverArrival() {
+    deliverArrivals(count) {
       const run = get().backwardRun;
-      if (!run || run.delivered >= run.target) return;
-      const next = { ...run, delivered: run.delivered + 1 };
+      if (!run || count <= run.delivered || run.delivered >= run.target) return;
+      const next = { ...run, delivered: Math.min(count, run.target) };
       if (next.delivered >= next.schedule.arrivals.length && !next.committed) commit(next);
       else set({ backwardRun: next });
     },

@@ -3,7 +3,7 @@ import { chainNumber, chainRuleText, nodeName } from '../../../document/backward
 import type { BackwardSchedule } from '../../../document/backward/schedule';
 import { ActionButton, useAction } from '../../actions/ActionsContext';
 import { Icon } from '../../icons';
-import { usePlayground, usePlaygroundStore, useThrottledPlayground } from '../../store/StoreContext';
+import { usePlayground, usePlaygroundStore } from '../../store/StoreContext';
 import { DerivativeExplorer } from './DerivativeExplorer';
 import { GradCheckPanel } from './GradCheckPanel';
 import { NudgePanel } from './NudgePanel';
@@ -17,12 +17,14 @@ function currentStepIndex(schedule: BackwardSchedule, delivered: number, target:
   return schedule.steps.findIndex((s) => at >= s.first && at < s.first + s.count);
 }
 
-/** Text that follows a fast pass updates at most this often. */
-const TEXT_EVERY_MS = 120;
-
-/** Index of the current step, or −1: a number, so components re-render only when it moves. */
+/**
+ * Index of the current step, or −1: a number, so components re-render only when it moves.
+ * Landings reach the store in batches (at most ~10 a second, see GradientFlowOverlay), so text
+ * that follows a fast pass needs no throttle of its own, and updates in the same frame as the
+ * nodes' grads.
+ */
 function useStepIndex(): number {
-  return useThrottledPlayground((s) => (s.backwardRun ? currentStepIndex(s.backwardRun.schedule, s.backwardRun.delivered, s.backwardRun.target) : -1), TEXT_EVERY_MS);
+  return usePlayground((s) => (s.backwardRun ? currentStepIndex(s.backwardRun.schedule, s.backwardRun.delivered, s.backwardRun.target) : -1));
 }
 
 /**
@@ -156,13 +158,13 @@ const Order = memo(function Order() {
   const schedule = usePlayground((s) => s.backwardRun?.schedule ?? null);
   const stepIndex = useStepIndex();
   // Which steps are done only changes when a step completes, not with every arrival.
-  const doneSteps = useThrottledPlayground((s) => {
+  const doneSteps = usePlayground((s) => {
     const run = s.backwardRun;
     if (!run) return 0;
     let n = 0;
     for (const step of run.schedule.steps) if (run.delivered >= step.first + step.count) n++;
     return n;
-  }, TEXT_EVERY_MS);
+  });
   const inProgress = usePlayground((s) => !!s.backwardRun && s.backwardRun.delivered < s.backwardRun.schedule.arrivals.length);
   if (!schedule) return null;
   const total = schedule.steps.length;
