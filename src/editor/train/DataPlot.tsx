@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { MAX_POINTS, getDatasetInfo } from '../../data';
 import type { TrainingSetup } from '../../document/types';
-import { BoundaryRenderer } from '../../renderers/BoundaryRenderer';
+import { BoundaryPlot } from '../../renderers/boundary/BoundaryPlot';
 import { createPlotMapping, plotRangesOf, plotRect, type PlotMapping } from '../../renderers/plotMapping';
 import { sampleGraph } from '../../training/explainSample';
 import { datasetsOf, setupOf } from '../../training/setup';
@@ -45,8 +45,8 @@ function formatCoord(v: number): string {
  * boundary and watch the network bend around your point. Only for 2-feature datasets; the
  * lecture's 3-feature samples get a note instead.
  *
- * React draws only the chrome; the plot itself is a BoundaryRenderer on a pixi canvas that
- * reads the store by itself.
+ * React draws only the chrome; the plot itself is a BoundaryPlot: a pixi canvas drawn in a
+ * worker, fed from the store.
  */
 export function DataPlot() {
   const store = usePlaygroundStore();
@@ -148,14 +148,13 @@ function PlotHost({ label, onTooLarge }: { label: Label | 'inspect'; onTooLarge(
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    // A fresh renderer per effect run: under StrictMode the first is destroyed while its init is
-    // still pending, and then throws its canvas away instead of appending it.
-    const renderer = new BoundaryRenderer(store);
-    renderer.mount(host).catch((error: unknown) => {
-      console.error('The data plot could not start (is WebGL available?):', error);
+    // A fresh plot per effect run: under StrictMode the first is destroyed at once, canvas and all.
+    const plot = new BoundaryPlot(store, (reason) => {
+      console.error('The data plot could not start (is WebGL available?):', reason);
       setFailed(true);
     });
-    return () => renderer.destroy();
+    plot.mount(host);
+    return () => plot.destroy();
   }, [store]);
 
   function addPoint(e: MouseEvent<HTMLDivElement>) {

@@ -1,10 +1,11 @@
 import type { BackwardSchedule } from '../../document/backward/schedule';
 import { evaluationOf } from '../../state/derived';
 import type { PlaygroundState, PlaygroundStore } from '../../state/store';
-import { readThemeColors } from '../themeColors';
+import { SceneHost } from '../offscreen/SceneHost';
+import type { SceneReport } from '../offscreen/sceneProtocol';
 import { sameBoxes } from './geometrySnapshot';
 import { GradientFlowScene } from './GradientFlowScene';
-import type { CanvasSize, FromScene, NodeBox, PulseArrival, ToScene, Viewport } from './protocol';
+import type { FromScene, NodeBox, PulseArrival, ToScene, Viewport } from './protocol';
 
 /** The `data-testid` of the overlay's canvas, for end-to-end tests. */
 export const OVERLAY_CANVAS_TEST_ID = 'overlay-canvas';
@@ -28,17 +29,20 @@ export interface FlowSource {
 }
 
 /**
- * The gradient-flow overlay on the main thread: owns the canvas, hands it to a worker that
- * draws (GradientFlowScene), and keeps that worker told of what it draws from, the canvas
- * transform, the node boxes, the watched pass, the theme, while reporting its landings to the
- * store. Where OffscreenCanvas is missing the same scene runs here instead.
+ * The gradient-flow overlay on the main thread: its SceneHost hands the canvas to a worker that
+ * draws (GradientFlowScene); this keeps the scene told of what it draws from, the canvas
+ * transform, the node boxes, the watched pass, and hands its landings to the store.
  */
 export class GradientFlowOverlay {
-  private canvas: HTMLCanvasElement | null = null;
-  private worker: Worker | null = null;
-  private local: GradientFlowScene | null = null;
+  private readonly host = new SceneHost<ToScene, FromScene>({
+    testId: OVERLAY_CANVAS_TEST_ID,
+    createWorker: () => new Worker(new URL('./gradientFlow.worker.ts', import.meta.url), { type: 'module', name: 'gradient-flow' }),
+    createLocal: (post) => new GradientFlowScene(post),
+    onMessage: (message) => this.receive(message),
+    onFailed: (reason) => console.error('The gradient-flow overlay could not start (is WebGL available?):', reason),
+  });
   private cleanups: (() => void)[] = [];
-  private destroyed = false;
+  private mounted = false;
 
   private lastViewport: Viewport | null = null;
   private lastBoxes: NodeBox[] = [];
@@ -60,71 +64,30 @@ export class GradientFlowOverlay {
   ) {}
 
   mount(container: HTMLElement): void {
-    if (this.canvas || this.destroyed) return;
-    const canvas = document.createElement('canvas');
-    canvas.dataset.testid = OVERLAY_CANVAS_TEST_ID;
-    canvas.setAttribute('aria-hidden', 'true');
-    canvas.classList.add('overlay-canvas');
-    container.appendChild(canvas);
-    this.canvas = canvas;
-    const size = sizeOf(container);
-    canvas.width = Math.round(size.width * size.resolution);
-    canvas.height = Math.round(size.height * size.resolution);
-    const init = {
-      type: 'init',
-      size,
-      colors: readThemeColors(container),
-      reducedMotion: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false,
-    } as const;
-    if (typeof canvas.transferControlToOffscreen === 'function' && typeof Worker !== 'undefined') {
-      const worker = new Worker(new URL('./gradientFlow.worker.ts', import.meta.url), { type: 'module', name: 'gradient-flow' });
-      worker.onmessage = (event: MessageEvent<FromScene>) => this.receive(event.data);
-      worker.onerror = (event) => console.error('The gradient-flow overlay worker failed:', event.message);
-      const offscreen = canvas.transferControlToOffscreen();
-      worker.postMessage({ ...init, canvas: offscreen } satisfies ToScene, [offscreen]);
-      this.worker = worker;
-    } else {
-      this.local = new GradientFlowScene((message) => queueMicrotask(() => this.receive(message)));
-      this.local.handle({ ...init, canvas });
-    }
-
+    if (this.mounted) return;
+    this.mounted = true;
+    this.host.mount(container);
     this.syncFlow();
     this.syncStore(this.store.getState());
     this.cleanups.push(this.flow.subscribe(() => this.syncFlow()));
     this.cleanups.push(this.store.subscribe((state, prev) => this.onStore(state, prev)));
-    const resize = new ResizeObserver(() => this.send({ type: 'size', size: sizeOf(container) }));
-    resize.observe(container);
-    this.cleanups.push(() => resize.disconnect());
-    const theme = new MutationObserver(() => this.send({ type: 'colors', colors: readThemeColors(container) }));
-    theme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    this.cleanups.push(() => theme.disconnect());
   }
 
   /** Stops drawing, ends the worker and removes the canvas. Safe at any time, and twice. */
   destroy(): void {
-    if (this.destroyed) return;
-    this.destroyed = true;
     for (const cleanup of this.cleanups) cleanup();
     this.cleanups = [];
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
-    this.worker?.terminate();
-    this.local?.handle({ type: 'destroy' });
-    this.canvas?.remove();
-    this.worker = null;
-    this.local = null;
-    this.canvas = null;
+    this.flushTimer = null;
+    this.host.destroy();
   }
 
   private send(message: ToScene): void {
-    if (this.worker) this.worker.postMessage(message);
-    else this.local?.handle(message);
+    this.host.send(message);
   }
 
-  private receive(message: FromScene): void {
-    if (this.destroyed) return;
-    if (message.type === 'failed') {
-      console.error('The gradient-flow overlay could not start (is WebGL available?):', message.message);
-    } else if (message.type === 'landed' && message.epoch === this.epoch) {
+  private receive(message: FromScene | SceneReport): void {
+    if (message.type === 'landed' && message.epoch === this.epoch) {
       this.reported = Math.max(this.reported, message.delivered);
       this.pendingLanded = message.delivered;
       this.scheduleFlush();
@@ -203,10 +166,6 @@ export class GradientFlowOverlay {
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.flushTimer = null;
   }
-}
-
-function sizeOf(container: HTMLElement): CanvasSize {
-  return { width: Math.max(1, container.clientWidth), height: Math.max(1, container.clientHeight), resolution: window.devicePixelRatio || 1 };
 }
 
 /** What the scene needs of an arrival; the output port is the part of its key after the id. */

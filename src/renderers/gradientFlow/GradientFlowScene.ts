@@ -1,8 +1,10 @@
-import { Application, Container, Graphics, Text } from 'pixi.js';
+import { Container, Graphics, Text, type Application } from 'pixi.js';
 import { bezierAt, wireControlPoints, type Point } from '../flowGeometry';
+import { CanvasScene } from '../offscreen/CanvasScene';
+import type { CanvasSize } from '../offscreen/sceneProtocol';
 import type { ThemeColors } from '../themeColors';
 import { GeometrySnapshot } from './geometrySnapshot';
-import type { CanvasSize, FromScene, PulseArrival, ToScene } from './protocol';
+import type { FromScene, PulseArrival, ToScene } from './protocol';
 import { PulseClock } from './pulseClock';
 
 /** How long a node glows after its gradient arrives. */
@@ -29,13 +31,11 @@ export function strengthOf(x: number): number {
  * two pulses and glows twice as its grad adds up. The output always wears a soft halo:
  * backward starts there.
  *
- * It runs where its canvas lives: in a worker drawing into an OffscreenCanvas (the usual
- * case, so hundreds of pulses cost the page's main thread nothing) or on the main thread. It
- * learns everything by messages and reports each landing with `post`.
+ * It runs where its canvas lives (a worker, usually; see CanvasScene), learns everything by
+ * messages and reports landings with `post`: the animation's clock is here, the store's grads
+ * follow it.
  */
-export class GradientFlowScene {
-  private app: Application | null = null;
-  private destroyed = false;
+export class GradientFlowScene extends CanvasScene<ToScene, FromScene> {
   private readonly geometry = new GeometrySnapshot();
   private readonly clock = new PulseClock();
   private readonly world = new Container();
@@ -43,28 +43,11 @@ export class GradientFlowScene {
   private readonly halos = new Graphics();
   private readonly pulses = new Graphics();
   private readonly label = new Text({ text: '', style: { fontFamily: 'monospace', fontSize: 13, fontWeight: '600', fill: 0xffffff } });
-  private colors: ThemeColors | null = null;
-  private reducedMotion = false;
   private output: string | null = null;
   private glows: Glow[] = [];
 
-  constructor(private readonly post: (message: FromScene) => void) {}
-
-  handle(message: ToScene): void {
+  protected receive(message: ToScene): void {
     switch (message.type) {
-      case 'init':
-        this.colors = message.colors;
-        this.reducedMotion = message.reducedMotion;
-        this.start(message.canvas, message.size).catch((error: unknown) => {
-          this.post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-        });
-        return;
-      case 'size':
-        this.app?.renderer.resize(message.size.width, message.size.height, message.size.resolution);
-        break;
-      case 'colors':
-        this.colors = message.colors;
-        break;
       case 'viewport':
         this.geometry.setViewport(message.viewport);
         break;
@@ -80,68 +63,22 @@ export class GradientFlowScene {
       case 'run':
         this.clock.setRun(message.run);
         break;
-      case 'destroy':
-        this.destroy();
-        return;
     }
-    this.requestFrame();
   }
 
-  private async start(canvas: OffscreenCanvas | HTMLCanvasElement, size: CanvasSize): Promise<void> {
-    const app = new Application();
-    await app.init({
-      canvas,
-      width: size.width,
-      height: size.height,
-      resolution: size.resolution,
-      // WebGPU is not reliable in headless browsers yet; WebGL is everywhere.
-      preference: 'webgl',
-      backgroundAlpha: 0,
-      antialias: false,
-      // Keeps the last frame readable by drawImage(), which end-to-end tests use to prove drawing.
-      preserveDrawingBuffer: true,
-      autoStart: false,
-    });
-    if (this.destroyed) {
-      app.destroy(false, { children: true });
-      return;
-    }
-    this.app = app;
+  protected setup(app: Application, size: CanvasSize): void {
     this.label.resolution = Math.max(2, size.resolution);
     this.label.visible = false;
     this.world.addChild(this.halos, this.wires, this.pulses, this.label);
     app.stage.addChild(this.world);
-    app.ticker.add(this.onTick);
-    this.post({ type: 'ready' });
-    this.requestFrame();
   }
 
-  /** Draws soon, and keeps drawing while something moves; the ticker sleeps otherwise. */
-  private requestFrame(): void {
-    const app = this.app;
-    if (app && !app.ticker.started) app.ticker.start();
+  /** Runs while a contribution is in flight or a glow is fading. */
+  protected override isAnimating(): boolean {
+    return this.clock.moving || this.glows.length > 0;
   }
 
-  private destroy(): void {
-    if (this.destroyed) return;
-    this.destroyed = true;
-    if (this.app) {
-      this.app.ticker.remove(this.onTick);
-      this.app.destroy(false, { children: true });
-      this.app = null;
-    }
-  }
-
-  private readonly onTick = (): void => {
-    const app = this.app;
-    if (!app) return;
-    // After a pause the first delta can be huge; animations should resume, not jump.
-    this.frame(Math.min(app.ticker.deltaMS, 100));
-    // The application renders the stage right after this, at a lower ticker priority.
-    if (!this.clock.moving && this.glows.length === 0) app.ticker.stop();
-  };
-
-  private frame(deltaMs: number): void {
+  protected frame(deltaMs: number): void {
     const colors = this.colors;
     if (!colors) return;
     const { x, y, zoom } = this.geometry.viewport();

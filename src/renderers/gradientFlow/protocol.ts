@@ -1,8 +1,7 @@
-import type { ThemeColors } from '../themeColors';
-
 /**
  * Messages between the gradient-flow overlay's host (main thread) and its scene (a worker that
- * draws into an OffscreenCanvas, or the main thread itself where workers cannot draw).
+ * draws into an OffscreenCanvas, or the main thread itself where workers cannot draw), besides
+ * the canvas, size and theme every scene gets (offscreen/sceneProtocol.ts).
  *
  * The scene keeps its own copy of what it draws from: the canvas transform, the boxes of the
  * nodes, the pass being watched. The host sends each when it changes; the scene animates on its
@@ -45,24 +44,14 @@ export interface Viewport {
   zoom: number;
 }
 
-export interface CanvasSize {
-  width: number;
-  height: number;
-  resolution: number;
-}
-
 export type ToScene =
-  | { type: 'init'; canvas: OffscreenCanvas | HTMLCanvasElement; size: CanvasSize; colors: ThemeColors; reducedMotion: boolean }
-  | { type: 'size'; size: CanvasSize }
-  | { type: 'colors'; colors: ThemeColors }
   | { type: 'viewport'; viewport: Viewport }
   | { type: 'geometry'; boxes: NodeBox[] }
   /** The node backward starts from (it wears a halo), or null. */
   | { type: 'output'; node: string | null }
   /** A new pass to watch; `arrivals` in landing order. */
   | { type: 'schedule'; id: number; arrivals: PulseArrival[] }
-  | { type: 'run'; run: RunControl }
-  | { type: 'destroy' };
+  | { type: 'run'; run: RunControl };
 
 /**
  * What the person asked of the pass. `epoch` changes whenever the host moves the cursor itself
@@ -78,8 +67,5 @@ export interface RunControl {
   speed: number;
 }
 
-export type FromScene =
-  | { type: 'ready' }
-  | { type: 'failed'; message: string }
-  /** `delivered` arrivals of the pass have landed (a running count, not a delta). */
-  | { type: 'landed'; epoch: number; delivered: number };
+/** `delivered` arrivals of the pass have landed (a running count, not a delta). */
+export type FromScene = { type: 'landed'; epoch: number; delivered: number };

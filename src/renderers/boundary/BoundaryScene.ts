@@ -1,13 +1,8 @@
 import { BufferImageSource, Container, Graphics, Sprite, Text, Texture, type Application } from 'pixi.js';
-import type { PlaygroundStore } from '../state/store';
-import type { TrainingStatus } from '../state/trainingSlice';
-import { datasetsOf, setupOf, type Datasets } from '../training/setup';
-import { PixiLayer } from './PixiLayer';
-import { axisTicks, createPlotMapping, fillHeatmap, plotRangesOf, plotRect, type PlotMapping } from './plotMapping';
-import { readThemeColors, type ThemeColors } from './themeColors';
-
-/** The `data-testid` of the data plot's canvas, for end-to-end tests that read its pixels. */
-export const BOUNDARY_CANVAS_TEST_ID = 'boundary-canvas';
+import { CanvasScene } from '../offscreen/CanvasScene';
+import { axisTicks, createPlotMapping, fillHeatmap, plotRect, type PlotMapping } from '../plotMapping';
+import type { ThemeColors } from '../themeColors';
+import type { Boundary, PlotPoints, ToPlot } from './protocol';
 
 /** Radius of a data point, in CSS pixels. */
 const POINT_R = 4;
@@ -16,27 +11,24 @@ const ADDED_R = 5;
 /** Tick labels closer than this to a corner would collide with the other axis's. */
 const LABEL_CLEARANCE = 14;
 
-type Boundary = NonNullable<TrainingStatus['boundary']>;
-
 /**
  * The data plot of the Train panel: the decision boundary as a heatmap (blue where the model
  * says +1, orange where it says −1, stronger where it is surer), the points on top (training
  * points filled, test points as rings, points the person added ringed in gold), a faint grid
  * with the zero axes, and a border.
  *
- * It draws only when something drawn changed: a new boundary object from the worker (about
- * 10 a second while training), new points (a different setup object), a new canvas size or a
- * theme switch; in between the ticker sleeps.
+ * It draws only when something drawn changed: a new boundary from the training worker (about
+ * 10 a second while training), new points, a new canvas size or a theme switch; in between
+ * the ticker sleeps. It runs in a worker of its own (see CanvasScene and BoundaryPlot).
  */
-export class BoundaryRenderer extends PixiLayer {
+export class BoundaryScene extends CanvasScene<ToPlot, never> {
   private readonly heatmap = new Sprite();
   private readonly grid = new Graphics();
   private readonly points = new Graphics();
   private readonly labelLayer = new Container();
   private readonly labels: Text[] = [];
-  private container: HTMLElement | null = null;
-  private colors: ThemeColors | null = null;
-  private unsubscribe: (() => void) | null = null;
+  private boundary: Boundary | null = null;
+  private plot: PlotPoints | null = null;
 
   /** The heatmap's pixels on the CPU and their texture; replaced only when the grid size changes. */
   private pixels: Uint8Array | null = null;
@@ -46,62 +38,53 @@ export class BoundaryRenderer extends PixiLayer {
 
   /** What the canvas shows now, to tell whether the next frame must draw. */
   private drawnBoundary: Boundary | null | undefined = undefined;
-  private drawnData: Datasets | null = null;
+  private drawnPlot: PlotPoints | null = null;
   private drawnWidth = -1;
   private drawnHeight = -1;
   private themeChanged = false;
 
-  constructor(private readonly store: PlaygroundStore) {
-    super(BOUNDARY_CANVAS_TEST_ID);
+  protected receive(message: ToPlot): void {
+    if (message.type === 'boundary') this.boundary = message.boundary;
+    else this.plot = message.plot;
   }
 
-  protected override setup(app: Application, container: HTMLElement): void {
-    this.container = container;
-    this.colors = readThemeColors(container);
+  protected setup(app: Application): void {
     this.heatmap.visible = false;
     app.stage.addChild(this.heatmap, this.grid, this.labelLayer, this.points);
-    // Draw when the worker sends a boundary or the points change; the ticker sleeps otherwise.
-    this.unsubscribe = this.store.subscribe((s, prev) => {
-      if (s.training.boundary !== prev.training.boundary || s.doc !== prev.doc) this.requestFrame();
-    });
   }
 
-  protected override onThemeChange(container: HTMLElement): void {
-    this.colors = readThemeColors(container);
+  protected override onColors(): void {
     this.themeChanged = true;
   }
 
-  protected override frame(): void {
+  protected frame(): void {
     const app = this.app;
     const colors = this.colors;
-    if (!app || !colors) return;
-    const state = this.store.getState();
-    const setup = setupOf(state.doc);
-    const data = datasetsOf(setup);
-    const boundary = state.training.boundary;
+    const plot = this.plot;
+    if (!app || !colors || !plot) return;
+    const boundary = this.boundary;
     const width = app.screen.width;
     const height = app.screen.height;
     const resized = width !== this.drawnWidth || height !== this.drawnHeight;
     const theme = this.themeChanged;
-    if (!resized && !theme && boundary === this.drawnBoundary && data === this.drawnData) return;
+    if (!resized && !theme && boundary === this.drawnBoundary && plot === this.drawnPlot) return;
 
-    const [xRange, yRange] = plotRangesOf(setup);
+    const [xRange, yRange] = plot.ranges;
     const mapping = createPlotMapping(xRange, yRange, plotRect(width, height));
     if (boundary !== this.drawnBoundary || theme) this.paintHeatmap(boundary, colors);
     this.placeHeatmap(boundary, mapping);
-    if (data !== this.drawnData || resized || theme) {
+    if (plot !== this.drawnPlot || resized || theme) {
       this.drawGrid(mapping, colors);
-      this.drawPoints(data, setup.added.length, mapping, colors);
+      this.drawPoints(plot, mapping, colors);
     }
     this.drawnBoundary = boundary;
-    this.drawnData = data;
+    this.drawnPlot = plot;
     this.drawnWidth = width;
     this.drawnHeight = height;
     this.themeChanged = false;
   }
 
   protected override teardown(): void {
-    this.unsubscribe?.();
     this.heatmap.texture = Texture.EMPTY;
     this.texture?.destroy(true);
     this.texture = null;
@@ -203,11 +186,11 @@ export class BoundaryRenderer extends PixiLayer {
    * they stand out on a heatmap of their own colour), test points as rings, added points (the
    * last `added` training points, see datasetsOf) bigger and ringed in the accent.
    */
-  private drawPoints(data: Datasets, added: number, mapping: PlotMapping, colors: ThemeColors): void {
+  private drawPoints(data: PlotPoints, mapping: PlotMapping, colors: ThemeColors): void {
     const g = this.points;
     g.clear();
     const classColor = (label: number) => (label > 0 ? colors.pos : colors.neg);
-    const firstAdded = Math.max(0, data.train.x.length - added);
+    const firstAdded = Math.max(0, data.train.x.length - data.added);
     for (let i = 0; i < firstAdded; i++) {
       const [px, py] = mapping.toPixel(data.train.x[i]![0]!, data.train.x[i]![1] ?? 0);
       g.circle(px, py, POINT_R).fill({ color: classColor(data.train.y[i]!) }).stroke({ width: 1, color: colors.panel, alpha: 0.9 });
