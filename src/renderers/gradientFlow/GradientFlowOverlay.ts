@@ -1,23 +1,14 @@
-import type { BackwardSchedule } from '../../document/backward/schedule';
 import { evaluationOf } from '../../state/derived';
 import type { PlaygroundState, PlaygroundStore } from '../../state/store';
 import { SceneHost } from '../offscreen/SceneHost';
 import type { SceneReport } from '../offscreen/sceneProtocol';
 import { sameBoxes } from './geometrySnapshot';
 import { GradientFlowScene } from './GradientFlowScene';
-import type { FromScene, NodeBox, PulseArrival, ToScene, Viewport } from './protocol';
+import { LandingRelay } from './landingRelay';
+import type { FromScene, NodeBox, ToScene, Viewport } from './protocol';
 
 /** The `data-testid` of the overlay's canvas, for end-to-end tests. */
 export const OVERLAY_CANVAS_TEST_ID = 'overlay-canvas';
-
-/**
- * Landed contributions reach the store (and so the nodes' grads, the panel) at most this often.
- * The pulses and glows keep their own frame rate in the worker. Each store update costs the
- * page one React render, layout, layerization and hover hit test over 300 nodes (≈15–30 ms in
- * headless Chromium); 25 a second, one per landing, kept the main thread busy most of every
- * frame, while 8 a second leaves most frames idle and still reads as live.
- */
-const LANDINGS_EVERY_MS = 125;
 
 /** Where the node editor put things: the host implements it on React Flow. */
 export interface FlowSource {
@@ -47,21 +38,14 @@ export class GradientFlowOverlay {
   private lastViewport: Viewport | null = null;
   private lastBoxes: NodeBox[] = [];
   private lastOutput: string | null | undefined = undefined;
-  private schedule: BackwardSchedule | null = null;
-  private scheduleId = 0;
-  /** Bumped whenever the cursor moves for another reason than the scene's landings. */
-  private epoch = 0;
-  /** The furthest landing the scene reported in this epoch (or where the epoch began). */
-  private reported = 0;
-  private lastDelivered = 0;
-  private pendingLanded: number | null = null;
-  private flushTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastFlush = 0;
+  private readonly relay: LandingRelay;
 
   constructor(
     private readonly store: PlaygroundStore,
     private readonly flow: FlowSource,
-  ) {}
+  ) {
+    this.relay = new LandingRelay((count) => this.store.getState().deliverArrivals(count));
+  }
 
   mount(container: HTMLElement): void {
     if (this.mounted) return;
@@ -77,8 +61,7 @@ export class GradientFlowOverlay {
   destroy(): void {
     for (const cleanup of this.cleanups) cleanup();
     this.cleanups = [];
-    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
+    this.relay.dispose();
     this.host.destroy();
   }
 
@@ -87,26 +70,7 @@ export class GradientFlowOverlay {
   }
 
   private receive(message: FromScene | SceneReport): void {
-    if (message.type === 'landed' && message.epoch === this.epoch) {
-      this.reported = Math.max(this.reported, message.delivered);
-      this.pendingLanded = message.delivered;
-      this.scheduleFlush();
-    }
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushTimer !== null) return;
-    const wait = LANDINGS_EVERY_MS - (performance.now() - this.lastFlush);
-    if (wait <= 0) this.flush();
-    else this.flushTimer = setTimeout(() => this.flush(), wait);
-  }
-
-  private flush(): void {
-    this.flushTimer = null;
-    this.lastFlush = performance.now();
-    const count = this.pendingLanded;
-    this.pendingLanded = null;
-    if (count !== null) this.store.getState().deliverArrivals(count);
+    if (message.type === 'landed') this.relay.landed(message.epoch, message.delivered);
   }
 
   /** Pans, zooms, drags, measurements: resend what changed. */
@@ -135,40 +99,6 @@ export class GradientFlowOverlay {
       this.lastOutput = output;
       this.send({ type: 'output', node: output });
     }
-    const schedule = run?.schedule ?? null;
-    const delivered = run?.delivered ?? 0;
-    if (schedule !== this.schedule) {
-      this.schedule = schedule;
-      if (schedule) this.send({ type: 'schedule', id: ++this.scheduleId, arrivals: schedule.arrivals.map(pulseOf) });
-      this.newEpoch(delivered);
-    } else if (delivered < this.lastDelivered || delivered > this.reported) {
-      // Replay went back, or skip / a step finished at once went ahead of the animation.
-      this.newEpoch(delivered);
-    }
-    this.lastDelivered = delivered;
-    this.send({
-      type: 'run',
-      run: {
-        schedule: schedule ? this.scheduleId : null,
-        epoch: this.epoch,
-        delivered,
-        target: run?.target ?? 0,
-        paused: run?.paused ?? false,
-        speed: state.backwardSpeed,
-      },
-    });
+    for (const message of this.relay.sync(run, state.backwardSpeed)) this.send(message);
   }
-
-  private newEpoch(delivered: number): void {
-    this.epoch++;
-    this.reported = delivered;
-    this.pendingLanded = null;
-    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-  }
-}
-
-/** What the scene needs of an arrival; the output port is the part of its key after the id. */
-function pulseOf(a: BackwardSchedule['arrivals'][number]): PulseArrival {
-  return { node: a.node, from: a.from, port: a.port, out: a.key === a.node ? 'out' : a.key.slice(a.node.length + 1), amount: a.amount, after: a.after };
 }
