@@ -2,7 +2,8 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { displayedGrad, evaluationOf } from '../../state/derived';
 import type { PlaygroundStore } from '../../state/store';
 import { download } from './fileOps';
-import { graphToSvg, type SvgColors, type SvgSize } from './graphSvg';
+import { graphToSvg, type SvgColors } from './graphSvg';
+import type { SvgSize } from './svgCardGeometry';
 
 /** Device pixels per flow pixel in a PNG, at least: sharp on high-density screens and in slides. */
 const PNG_SCALE = 2;

@@ -5,7 +5,8 @@ import { evaluate } from '../../document/evaluate';
 import type { DocNode, GraphDoc, Wire } from '../../document/types';
 import { NET_PORTS, OP_PORTS } from '../nodes/portLayout';
 import { formatNumber } from '../formatNumber';
-import { DEFAULT_SIZES, graphToSvg, inputPortY, outputPortY, PORT_PITCH, PORTS_TOP, type GraphSvgInput, type SvgColors, type SvgSize } from './graphSvg';
+import { graphToSvg, type GraphSvgInput, type SvgColors } from './graphSvg';
+import { DEFAULT_SIZES, inputPortY, outputPortY, PORT_PITCH, PORTS_TOP, type SvgSize } from './svgCardGeometry';
 
 const COLORS: SvgColors = {
   background: '#12141c',
