@@ -113,9 +113,9 @@ export function DatasetPanel() {
   const testCount = data.test.x.length;
 
   return (
-    <section className="tr-card" aria-labelledby={`${selectId}-title`} data-testid="dataset-panel">
-      <div className="tr-card__head">
-        <h3 className="tr-card__title" id={`${selectId}-title`}>
+    <section className="panel-card" aria-labelledby={`${selectId}-title`} data-testid="dataset-panel">
+      <div className="panel-card__head">
+        <h3 className="panel-card__title" id={`${selectId}-title`}>
           Data
         </h3>
         <span className="tr-counts num" data-testid="dataset-counts">

@@ -96,7 +96,7 @@ export function TrainingCharts() {
   const latest = history[history.length - 1];
 
   return (
-    <section className="tr-card tr-charts" aria-label="Training curves" data-testid="training-charts">
+    <section className="panel-card tr-charts" aria-label="Training curves" data-testid="training-charts">
       <dl className="tr-readouts">
         <div className="tr-readout tr-readout--loss">
           <dt>loss</dt>

@@ -77,9 +77,9 @@ export function DerivativeExplorer() {
 
   if (!output || leaves.length === 0 || !leaf) {
     return (
-      <section className="bw-card" aria-labelledby={`${uid}-title`} data-testid="derivative-explorer">
-        <header className="bw-card__head">
-          <h3 className="bw-card__title" id={`${uid}-title`}>
+      <section className="panel-card" aria-labelledby={`${uid}-title`} data-testid="derivative-explorer">
+        <header className="panel-card__head">
+          <h3 className="panel-card__title" id={`${uid}-title`}>
             Derivative explorer
           </h3>
         </header>
@@ -102,12 +102,12 @@ export function DerivativeExplorer() {
   );
 
   return (
-    <section className="bw-card" aria-labelledby={`${uid}-title`} data-testid="derivative-explorer">
-      <header className="bw-card__head">
-        <h3 className="bw-card__title" id={`${uid}-title`}>
+    <section className="panel-card" aria-labelledby={`${uid}-title`} data-testid="derivative-explorer">
+      <header className="panel-card__head">
+        <h3 className="panel-card__title" id={`${uid}-title`}>
           Derivative explorer
         </h3>
-        <span className="muted bw-card__sub num">
+        <span className="muted panel-card__sub num">
           d{outName}/d{leaf.name}
         </span>
       </header>

@@ -55,9 +55,9 @@ export function GradCheckPanel() {
   const compact = useMemo(() => !!rows && rows.some((r) => [r.autograd, r.forward, r.central].some((v) => sig(v).length > 9)), [rows]);
 
   return (
-    <section className="bw-card" aria-labelledby={`${uid}-title`} data-testid="gradcheck-panel">
-      <header className="bw-card__head">
-        <h3 className="bw-card__title" id={`${uid}-title`}>
+    <section className="panel-card" aria-labelledby={`${uid}-title`} data-testid="gradcheck-panel">
+      <header className="panel-card__head">
+        <h3 className="panel-card__title" id={`${uid}-title`}>
           Gradient check
         </h3>
         {rows && rows.length > 0 && (

@@ -86,9 +86,9 @@ export function NudgePanel() {
   const hint = DIRECTIONS.find((d) => d.id === direction)!.hint;
 
   return (
-    <section className="bw-card" aria-labelledby={titleId} data-testid="nudge-panel">
-      <header className="bw-card__head">
-        <h3 className="bw-card__title" id={titleId}>
+    <section className="panel-card" aria-labelledby={titleId} data-testid="nudge-panel">
+      <header className="panel-card__head">
+        <h3 className="panel-card__title" id={titleId}>
           Step leaves
         </h3>
         <code className="bw-code" title="What the step runs for every leaf Value p">
