@@ -3,7 +3,7 @@
  * schema sees them. A migration works on the raw parsed JSON (old files do not match today's
  * types) and only has to reshape: the schema and `validateDoc` check the result afterwards.
  *
- * To change the file format: bump CURRENT_VERSION, change the schema in `fileFormat.ts`, and
+ * To change the file format: bump CURRENT_VERSION, change the schema in `fileFormat.ts` (node kinds: `fileNodes.ts`), and
  * add `MIGRATIONS[old]`, turning an old-version object into the new shape.
  */
 

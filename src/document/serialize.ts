@@ -1,14 +1,7 @@
 import { findOp } from '../engine';
-import {
-  FILE_FORMAT,
-  FILE_LIMITS,
-  graphFileSchema,
-  isSafeId,
-  type GraphFile,
-  type NodeFile,
-  type Viewport,
-  type WireFile,
-} from './fileFormat';
+import { FILE_LIMITS, isSafeId } from './fileFields';
+import { FILE_FORMAT, graphFileSchema, type GraphFile, type Viewport, type WireFile } from './fileFormat';
+import type { NodeFile } from './fileNodes';
 import { CURRENT_VERSION, migrate } from './migrations';
 import { OUT } from './ports';
 import type { DocNode, GraphDoc, Wire } from './types';

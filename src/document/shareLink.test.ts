@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { FILE_FORMAT, FILE_LIMITS } from './fileFormat';
+import { FILE_LIMITS } from './fileFields';
+import { FILE_FORMAT } from './fileFormat';
 import { PRESETS } from './presets';
 import { serializeDocument } from './serialize';
 import { decodeShareHash, encodeShareHash, MAX_SHARE_HASH_CHARS, type ShareDecodeResult } from './shareLink';

@@ -1,4 +1,4 @@
-import { FILE_LIMITS } from './fileFormat';
+import { FILE_LIMITS } from './fileFields';
 import { parseDocumentFile, toGraphFile } from './serialize';
 import type { GraphDoc } from './types';
 

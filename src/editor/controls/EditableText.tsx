@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FILE_LIMITS } from '../../document/fileFormat';
+import { FILE_LIMITS } from '../../document/fileFields';
 
 interface EditableTextProps {
   value: string;
