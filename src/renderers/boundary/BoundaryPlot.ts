@@ -16,6 +16,7 @@ export const BOUNDARY_CANVAS_TEST_ID = 'boundary-canvas';
 export class BoundaryPlot {
   private readonly host: SceneHost<ToPlot, never>;
   private unsubscribe: (() => void) | null = null;
+  private mounted = false;
   private sentPoints: unknown = null;
 
   constructor(
@@ -31,16 +32,19 @@ export class BoundaryPlot {
     });
   }
 
+  /** Once per instance; a destroyed plot stays destroyed. */
   mount(container: HTMLElement): void {
-    if (this.unsubscribe) return;
+    if (this.mounted) return;
+    this.mounted = true;
     this.host.mount(container);
     this.sync(this.store.getState(), null);
     this.unsubscribe = this.store.subscribe((state, prev) => this.sync(state, prev));
   }
 
   destroy(): void {
+    this.mounted = true;
     this.unsubscribe?.();
-    this.unsubscribe = () => {};
+    this.unsubscribe = null;
     this.host.destroy();
   }
 

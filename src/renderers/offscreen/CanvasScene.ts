@@ -17,6 +17,8 @@ export abstract class CanvasScene<In extends { type: string }, Out extends { typ
   protected colors: ThemeColors | null = null;
   protected reducedMotion = false;
   private destroyed = false;
+  /** The latest size asked for: a resize can arrive while the application is still starting. */
+  private size: CanvasSize | null = null;
 
   constructor(protected readonly post: (message: Out | SceneReport) => void) {}
 
@@ -26,6 +28,7 @@ export abstract class CanvasScene<In extends { type: string }, Out extends { typ
         const init = message as Extract<SceneControl, { type: 'init' }>;
         this.colors = init.colors;
         this.reducedMotion = init.reducedMotion;
+        this.size = init.size;
         this.start(init.canvas, init.size).catch((error: unknown) => {
           this.post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
         });
@@ -33,6 +36,7 @@ export abstract class CanvasScene<In extends { type: string }, Out extends { typ
       }
       case 'size': {
         const { size } = message as Extract<SceneControl, { type: 'size' }>;
+        this.size = size;
         this.app?.renderer.resize(size.width, size.height, size.resolution);
         break;
       }
@@ -90,7 +94,9 @@ export abstract class CanvasScene<In extends { type: string }, Out extends { typ
       return;
     }
     this.app = app;
-    this.setup(app, size);
+    const latest = this.size ?? size;
+    if (latest !== size) app.renderer.resize(latest.width, latest.height, latest.resolution);
+    this.setup(app, latest);
     app.ticker.add(this.onTick);
     this.post({ type: 'ready' });
     this.requestFrame();

@@ -32,11 +32,6 @@ export class SceneHost<In extends { type: string }, Out extends { type: string }
 
   constructor(private readonly options: SceneHostOptions<In, Out>) {}
 
-  /** True when the scene draws in a worker. */
-  get offscreen(): boolean {
-    return this.worker !== null;
-  }
-
   mount(container: HTMLElement): void {
     if (this.canvas || this.destroyed) return;
     const canvas = document.createElement('canvas');
@@ -79,8 +74,8 @@ export class SceneHost<In extends { type: string }, Out extends { type: string }
     this.cleanups.push(() => theme.disconnect());
   }
 
-  send(message: In | SceneControl, transfer: Transferable[] = []): void {
-    if (this.worker) this.worker.postMessage(message, transfer);
+  send(message: In | SceneControl): void {
+    if (this.worker) this.worker.postMessage(message);
     else this.local?.handle(message);
   }
 
