@@ -71,7 +71,7 @@ export function DataPlot() {
   return (
     <div className="tr-plot">
       <div className="tr-plot__bar">
-        <span className="tr-field__label" id={classLabelId}>
+        <span className="field__label" id={classLabelId}>
           click to
         </span>
         <div className="segmented tr-segmented" role="radiogroup" aria-labelledby={classLabelId}>

@@ -124,8 +124,8 @@ export function DatasetPanel() {
         </span>
       </div>
 
-      <div className="tr-field">
-        <label className="tr-field__label" htmlFor={selectId}>
+      <div className="field">
+        <label className="field__label" htmlFor={selectId}>
           Dataset
         </label>
         <select
@@ -155,7 +155,7 @@ export function DatasetPanel() {
       {!imported && (
         // A disabled fieldset disables every control inside: the lecture's samples have no knobs.
         <fieldset className="tr-fieldset" disabled={info.fixed}>
-          <legend className="tr-sr-only">Generator</legend>
+          <legend className="sr-only">Generator</legend>
           <div className="tr-row">
             <div className="tr-gesture" onFocus={gesture.begin} onBlur={gesture.end}>
               <ParamField
@@ -186,8 +186,8 @@ export function DatasetPanel() {
             </button>
           </div>
 
-          <div className="tr-field">
-            <label className="tr-field__label" htmlFor={noiseId}>
+          <div className="field">
+            <label className="field__label" htmlFor={noiseId}>
               noise <span className="tr-value num">{setup.dataset.noise}</span>
             </label>
             <input
@@ -210,8 +210,8 @@ export function DatasetPanel() {
         </fieldset>
       )}
 
-      <div className="tr-field">
-        <label className="tr-field__label" htmlFor={splitId}>
+      <div className="field">
+        <label className="field__label" htmlFor={splitId}>
           held out for testing <span className="tr-value num">{Math.round(setup.testFraction * 100)} %</span>
         </label>
         <input

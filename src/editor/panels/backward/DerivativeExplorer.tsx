@@ -113,8 +113,8 @@ export function DerivativeExplorer() {
       </header>
 
       <div className="bw-row">
-        <div className="bw-field">
-          <label className="bw-field__label" htmlFor={`${uid}-leaf`}>
+        <div className="field">
+          <label className="field__label" htmlFor={`${uid}-leaf`}>
             leaf
           </label>
           <select
@@ -136,8 +136,8 @@ export function DerivativeExplorer() {
         <ParamField label="span ±" value={span} onChange={setSpan} validate={(n) => (n > 0 ? null : 'The span must be greater than 0')} testId="explorer-span" />
       </div>
 
-      <div className="bw-field bw-field--wide">
-        <label className="bw-field__label" htmlFor={`${uid}-h`}>
+      <div className="field field--wide">
+        <label className="field__label" htmlFor={`${uid}-h`}>
           bump h
         </label>
         <span className="bw-slider">
@@ -152,7 +152,7 @@ export function DerivativeExplorer() {
             data-testid="explorer-h-slider"
             onChange={(e) => setH(hFromSlider(Number(e.target.value)))}
           />
-          <ParamField label={<span className="bw-sr-only">h</span>} value={h} onChange={setH} validate={(n) => (n > 0 ? null : 'h must be greater than 0')} testId="explorer-h" />
+          <ParamField label={<span className="sr-only">h</span>} value={h} onChange={setH} validate={(n) => (n > 0 ? null : 'h must be greater than 0')} testId="explorer-h" />
         </span>
       </div>
 

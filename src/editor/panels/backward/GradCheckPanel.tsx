@@ -87,7 +87,7 @@ export function GradCheckPanel() {
       {rows && rows.length > 0 && (
         <div className="bw-table-wrap">
           <table className={`bw-table${compact ? ' is-compact' : ''}`} data-testid="gradcheck-table">
-            <caption className="bw-sr-only">
+            <caption className="sr-only">
               Gradient of the output with respect to each leaf: by backprop, and estimated by nudging the leaf by h = {h}
             </caption>
             <thead>
@@ -103,7 +103,7 @@ export function GradCheckPanel() {
                   central
                 </th>
                 <th scope="col">
-                  <span className="bw-sr-only">agreement</span>
+                  <span className="sr-only">agreement</span>
                 </th>
               </tr>
             </thead>

@@ -104,8 +104,8 @@ export function NudgePanel() {
           validate={(n) => (n > 0 ? null : 'The learning rate must be greater than 0')}
           testId="nudge-lr"
         />
-        <div className="bw-field">
-          <span className="bw-field__label" id={directionId}>
+        <div className="field">
+          <span className="field__label" id={directionId}>
             direction
           </span>
           <div className="segmented bw-segmented" role="radiogroup" aria-labelledby={directionId}>

@@ -43,11 +43,11 @@ export function ParamField({ label, value, onChange, validate, suffix, testId }:
   }
 
   return (
-    <div className="bw-field">
-      <label className="bw-field__label" htmlFor={id}>
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <span className="bw-field__control">
+      <span className="field__control">
         <input
           id={id}
           className={`bw-input num${problem ? ' is-invalid' : ''}`}
@@ -64,10 +64,10 @@ export function ParamField({ label, value, onChange, validate, suffix, testId }:
           }}
           onFocus={(e) => e.currentTarget.select()}
         />
-        {suffix && <span className="bw-field__suffix muted">{suffix}</span>}
+        {suffix && <span className="field__suffix muted">{suffix}</span>}
       </span>
       {problem && (
-        <span className="bw-field__problem" id={`${id}-problem`} role="status">
+        <span className="field__problem" id={`${id}-problem`} role="status">
           {problem}; using {String(value)}.
         </span>
       )}
