@@ -9,6 +9,7 @@ import {
   badgeOf,
   emptySpot,
   enterBackwardMode,
+  expectOverlayToMove,
   fourDecimals,
   fourDecimalsText,
   gradOf,
@@ -85,17 +86,7 @@ test.describe('watching a backward pass', () => {
     await expect(backwardStatus(page)).toHaveText(RUNNING);
 
     // While a step is in progress the pulses move: two different frames, neither the idle one.
-    const seen = new Set<number>();
-    await expect
-      .poll(
-        async () => {
-          const frame = await overlayFrame(page);
-          if (RUNNING.test(frame.status) && frame.hash !== idle.hash) seen.add(frame.hash);
-          return seen.size;
-        },
-        { message: 'the overlay changes while the pass runs', intervals: [40] },
-      )
-      .toBeGreaterThanOrEqual(2);
+    await expectOverlayToMove(page, idle.hash, RUNNING);
 
     // The badges give micrograd's reverse topological order, the output first; the panel lists
     // the same order; a node whose turn has not come yet still shows grad 0. (One read: one instant.)

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openPlayground } from './helpers/canvas';
-import { actionButton, backwardStatus, backwardView, enterBackwardMode, overlayFrame } from './helpers/backward';
+import { actionButton, backwardStatus, backwardView, enterBackwardMode, expectOverlayToMove, overlayFrame } from './helpers/backward';
 
 /**
  * Where the gradient-flow overlay draws. Normally its canvas is handed to a worker
@@ -18,17 +18,7 @@ async function watchPassDraw(page: Page): Promise<void> {
   await expect.poll(async () => (await overlayFrame(page)).drawn, { message: 'the idle overlay draws the output halo' }).toBeGreaterThan(0);
   const idle = await overlayFrame(page);
   await actionButton(page, 'backward').click();
-  const seen = new Set<number>();
-  await expect
-    .poll(
-      async () => {
-        const frame = await overlayFrame(page);
-        if (RUNNING.test(frame.status) && frame.hash !== idle.hash) seen.add(frame.hash);
-        return seen.size;
-      },
-      { message: 'the overlay changes while the pass runs', intervals: [40] },
-    )
-    .toBeGreaterThanOrEqual(2);
+  await expectOverlayToMove(page, idle.hash, RUNNING);
   await expect(backwardStatus(page)).toHaveText('1 backward pass since the last Zero grad.', { timeout: 20_000 });
   expect((await backwardView(page)).grads).toEqual({ L: 1, f: 4, d: -2, e: -2, c: -2, a: 6, b: -4 });
 }

@@ -152,6 +152,24 @@ export function overlayFrame(page: Page): Promise<OverlayFrame> {
 }
 
 /**
+ * Waits until the overlay has shown two different frames, neither of them `idleHash`, while the
+ * status line reads `running`: the pulses move during a pass.
+ */
+export async function expectOverlayToMove(page: Page, idleHash: number, running: RegExp): Promise<void> {
+  const seen = new Set<number>();
+  await expect
+    .poll(
+      async () => {
+        const frame = await overlayFrame(page);
+        if (running.test(frame.status) && frame.hash !== idleHash) seen.add(frame.hash);
+        return seen.size;
+      },
+      { message: 'the overlay changes while the pass runs', intervals: [40] },
+    )
+    .toBeGreaterThanOrEqual(2);
+}
+
+/**
  * How many overlay pixels are drawn (alpha > 0) in a screen rectangle. The overlay canvas may
  * sit anywhere and have any density: the rectangle is mapped through its bounding box.
  */
