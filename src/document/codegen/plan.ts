@@ -4,7 +4,7 @@ import { incomingWires, resolveOutput, topologicalOrder } from '../graph';
 import { inputPorts, OUT, outputKey, outputPorts } from '../ports';
 import type { GraphDoc, LossKind, Wire } from '../types';
 import { describeNode } from '../validate';
-import { assignNames, derivedName } from './names';
+import { assignNames, derivedName, quoteString } from './names';
 
 /**
  * What a generated program does, before it is spelled in a language: which nodes become lines,
@@ -332,4 +332,11 @@ function whySkipped(
   if (stray) return `input '${stray.port}' is wired to output '${stray.from ?? OUT}', which ${describeNode(doc, stray.source)} does not have`;
   const blocked = wires.find((w) => skipped.has(w.source));
   return blocked === undefined ? null : `it needs ${describeNode(doc, blocked.source)}, which is skipped`;
+}
+
+/** The comment above a layer's neurons in exported code, without the comment marker. */
+export function layerHeading(step: Extract<PlanStep, { kind: 'neurons' }>): string {
+  const n = step.neurons.length;
+  const inputs = step.inputs.length;
+  return `layer ${quoteString(step.title)}: ${n} ${step.activation} neuron${n === 1 ? '' : 's'} over the same ${inputs} input${inputs === 1 ? '' : 's'}`;
 }

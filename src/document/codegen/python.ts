@@ -1,7 +1,7 @@
 import type { Activation } from '../../nn/activation';
 import type { GraphDoc } from '../types';
 import { floatLiteral, quoteString } from './names';
-import { planProgram, type PlanOperand, type PlanStep } from './plan';
+import { layerHeading, planProgram, type PlanOperand, type PlanStep } from './plan';
 
 /**
  * The drawn graph as a micrograd program: `pip install micrograd`, run it, and it prints the
@@ -68,10 +68,7 @@ function lines(step: PlanStep): string[] {
  */
 function neuronLines(step: Extract<PlanStep, { kind: 'neurons' }>): string[] {
   const out: string[] = [];
-  if (step.what === 'layer') {
-    const n = step.neurons.length;
-    out.push(`# layer ${quoteString(step.title)}: ${n} ${step.activation} neuron${n === 1 ? '' : 's'} over the same ${step.inputs.length} input${step.inputs.length === 1 ? '' : 's'}`);
-  }
+  if (step.what === 'layer') out.push(`# ${layerHeading(step)}`);
   const xs = step.inputs.map(operand);
   for (const neuron of step.neurons) {
     for (const p of [...neuron.weights, neuron.bias]) out.push(`${p.name} = Value(${floatLiteral(p.value)})`);

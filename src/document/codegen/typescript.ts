@@ -1,6 +1,6 @@
 import type { GraphDoc } from '../types';
 import { floatLiteral, quoteString } from './names';
-import { planProgram, type PlanOperand, type PlanStep } from './plan';
+import { layerHeading, planProgram, type PlanOperand, type PlanStep } from './plan';
 
 /**
  * Where the generated program finds the engine: this repository's `src/engine`, as seen from
@@ -57,10 +57,7 @@ function lines(step: PlanStep): string[] {
 /** Each neuron's parameters as Values, then act(b + w0·x0 + w1·x1 + ...), added from the bias on. */
 function neuronLines(step: Extract<PlanStep, { kind: 'neurons' }>): string[] {
   const out: string[] = [];
-  if (step.what === 'layer') {
-    const n = step.neurons.length;
-    out.push(`// layer ${quoteString(step.title)}: ${n} ${step.activation} neuron${n === 1 ? '' : 's'} over the same ${step.inputs.length} input${step.inputs.length === 1 ? '' : 's'}`);
-  }
+  if (step.what === 'layer') out.push(`// ${layerHeading(step)}`);
   const xs = step.inputs.map(argument);
   for (const neuron of step.neurons) {
     for (const p of [...neuron.weights, neuron.bias]) out.push(`const ${p.name} = new Value(${floatLiteral(p.value)}, ${quoteString(p.label)});`);
