@@ -9,13 +9,22 @@ import { OP_PORTS, portY } from './portLayout';
 import { useNodeField, useNodeNumbers } from './useNodeNumbers';
 
 /** The loss kinds, with how each scores one sample. */
-export const LOSS_LABELS: Record<LossKind, string> = {
+const LOSS_LABELS: Record<LossKind, string> = {
   squared: 'squared error (s − y)²',
   hinge: 'hinge relu(1 − y·s)',
   bce: 'cross-entropy log(1 + e^(−y·s))',
 };
 
 /** One sample's loss from the prediction (score) and the target. */
+/** The loss kinds as <option>s, for every select that picks one (the card, Train, Insert MLP). */
+export function LossOptions() {
+  return (Object.keys(LOSS_LABELS) as LossKind[]).map((k) => (
+    <option key={k} value={k}>
+      {LOSS_LABELS[k]}
+    </option>
+  ));
+}
+
 export const LossNodeView = memo(function LossNodeView({ id, selected }: NodeProps) {
   const kind = useNodeField(id, 'kind');
   const label = String(useNodeField(id, 'label') ?? '');
@@ -35,11 +44,7 @@ export const LossNodeView = memo(function LossNodeView({ id, selected }: NodePro
         {error && <ErrorMark error={error} />}
       </div>
       <select className="act-select act-select--wide nodrag" aria-label="Loss" value={loss} onChange={(e) => updateNode(id, { loss: e.target.value as LossKind })}>
-        {(Object.keys(LOSS_LABELS) as LossKind[]).map((k) => (
-          <option key={k} value={k}>
-            {LOSS_LABELS[k]}
-          </option>
-        ))}
+        <LossOptions />
       </select>
       <div className="op-ports" aria-hidden="true">
         {LOSS_PORTS.map((port, i) => (

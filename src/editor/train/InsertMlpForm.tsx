@@ -4,7 +4,7 @@ import { insertMlp, MAX_DRAWN_NEURONS } from '../../document/network/insertMlp';
 import type { LossKind } from '../../document/types';
 import { ACTIVATIONS, type Activation } from '../../nn/activation';
 import { datasetsOf, setupOf } from '../../training/setup';
-import { LOSS_LABELS } from '../nodes/LossNodeView';
+import { LossOptions } from '../nodes/LossNodeView';
 import { usePlaygroundStore } from '../store/StoreContext';
 
 /** Parses "16, 16, 1" into layer sizes; null when it is not a list of whole numbers 1..256. */
@@ -73,11 +73,7 @@ export function InsertMlpForm() {
       <label>
         <span>Loss</span>
         <select value={loss} onChange={(e) => setLoss(e.target.value as LossKind)}>
-          {(Object.keys(LOSS_LABELS) as LossKind[]).map((k) => (
-            <option key={k} value={k}>
-              {LOSS_LABELS[k]}
-            </option>
-          ))}
+          <LossOptions />
         </select>
       </label>
       <label>

@@ -2,7 +2,7 @@ import { compiledOf } from '../../state/derived';
 import { setupOf } from '../../training/setup';
 import type { LossKind } from '../../document/types';
 import { Icon } from '../icons';
-import { LOSS_LABELS } from '../nodes/LossNodeView';
+import { LossOptions } from '../nodes/LossNodeView';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import { useTrainingController } from './TrainingContext';
 
@@ -79,11 +79,7 @@ export function TrainControls() {
             onChange={(e) => lossNode && store.getState().updateNode(lossNode.id, { loss: e.target.value as LossKind })}
             data-testid="loss-select"
           >
-            {(Object.keys(LOSS_LABELS) as LossKind[]).map((k) => (
-              <option key={k} value={k}>
-                {LOSS_LABELS[k]}
-              </option>
-            ))}
+            <LossOptions />
           </select>
         </label>
         <label>
