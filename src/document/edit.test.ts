@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { OpType } from '../engine';
 import {
   addNodes,
   cloneFragment,
@@ -13,32 +12,21 @@ import {
   type Fragment,
 } from './edit';
 import { createConstant, createOp, createValue } from './factories';
-import { EMPTY_DOC, type DocNode, type GraphDoc, type OpNode, type Position, type ValueNode, type Wire } from './types';
+import { docOf, konst, op, placed, val, wire } from './testDocs';
+import { EMPTY_DOC, type GraphDoc } from './types';
 import { validateDoc } from './validate';
-
-const val = (id: string, value: number, position: Position = { x: 0, y: 0 }): ValueNode => ({ id, kind: 'value', position, value, label: id });
-const op = (id: string, type: OpType, position: Position = { x: 0, y: 0 }): DocNode => ({ id, kind: 'op', op: type, position, label: id });
-const wire = (source: string, target: string, port: string): Wire => ({ id: `${source}->${target}.${port}`, source, target, port });
-
-function docOf(nodes: DocNode[], wires: Wire[] = [], output: string | null = null): GraphDoc {
-  return {
-    nodes: Object.fromEntries(nodes.map((n) => [n.id, n])),
-    wires: Object.fromEntries(wires.map((w) => [w.id, w])),
-    output,
-  };
-}
 
 /** The lecture's L = (a*b + c) * f, laid out left to right, with L marked as output. */
 function lecture(): GraphDoc {
   return docOf(
     [
-      val('a', 2, { x: 0, y: 0 }),
-      val('b', -3, { x: 0, y: 100 }),
-      val('c', 10, { x: 0, y: 200 }),
-      val('f', -2, { x: 0, y: 300 }),
-      op('e', 'mul', { x: 200, y: 50 }),
-      op('d', 'add', { x: 400, y: 100 }),
-      op('L', 'mul', { x: 600, y: 200 }),
+      placed(val('a', 2), 0, 0),
+      placed(val('b', -3), 0, 100),
+      placed(val('c', 10), 0, 200),
+      placed(val('f', -2), 0, 300),
+      placed(op('e', 'mul'), 200, 50),
+      placed(op('d', 'add'), 400, 100),
+      placed(op('L', 'mul'), 600, 200),
     ],
     [wire('a', 'e', 'a'), wire('b', 'e', 'b'), wire('e', 'd', 'a'), wire('c', 'd', 'b'), wire('d', 'L', 'a'), wire('f', 'L', 'b')],
     'L',
@@ -195,7 +183,7 @@ describe('updateNode', () => {
   });
 
   it('changes an op parameter', () => {
-    const doc = docOf([{ ...op('p', 'pow'), param: 2 } as OpNode]);
+    const doc = docOf([op('p', 'pow', 2)]);
     expect(updateNode(doc, 'p', { param: 3 }).nodes.p).toMatchObject({ op: 'pow', param: 3 });
   });
 
@@ -211,7 +199,7 @@ describe('updateNode', () => {
   });
 
   it('ignores fields the node kind does not have', () => {
-    const doc = docOf([val('a', 1), { id: 'k', kind: 'constant', position: { x: 0, y: 0 }, value: 3 }, op('t', 'tanh')]);
+    const doc = docOf([val('a', 1), konst('k', 3), op('t', 'tanh')]);
     expect(updateNode(doc, 'a', { param: 3 })).toBe(doc);
     expect(updateNode(doc, 'k', { label: 'k' })).toBe(doc);
     expect(updateNode(doc, 't', { value: 5 })).toBe(doc);

@@ -8,30 +8,18 @@ import { CURRENT_VERSION } from './migrations';
 import { PRESETS } from './presets';
 import { parseDocumentFile, serializeDocument, toGraphFile, type ParseDocumentResult } from './serialize';
 import { inputPorts, OUT, outputPorts } from './ports';
+import { docOf, fileWire, konst, op, placed, val } from './testDocs';
 import { EMPTY_DOC, type DocNode, type GraphDoc, type LossKind, type Wire } from './types';
 import { validateDoc } from './validate';
 
-/** Tiny builders with readable ids, so failures name the nodes. */
+/** A position, for nodes written out in full. */
 const at = (x = 0, y = 0) => ({ x, y });
-const val = (id: string, value: number, label = id): DocNode => ({ id, kind: 'value', position: at(), value, label });
-const konst = (id: string, value: number): DocNode => ({ id, kind: 'constant', position: at(), value });
-const op = (id: string, type: OpType, param?: number): DocNode =>
-  param === undefined ? { id, kind: 'op', op: type, position: at(), label: id } : { id, kind: 'op', op: type, position: at(), label: id, param };
-const wire = (source: string, target: string, port: string): Wire => ({ id: `${source}_${target}_${port}`, source, target, port });
-
-function docOf(nodes: DocNode[], wires: Wire[] = [], output: string | null = null): GraphDoc {
-  return {
-    nodes: Object.fromEntries(nodes.map((n) => [n.id, n])),
-    wires: Object.fromEntries(wires.map((w) => [w.id, w])),
-    output,
-  };
-}
 
 /** The lecture's L = (a*b + c) * f, plus a constant and a power, with positions and an output. */
 function lecture(): GraphDoc {
   return docOf(
     [
-      { id: 'a', kind: 'value', position: at(-120.5, 40), value: 2, label: 'a' },
+      placed(val('a', 2), -120.5, 40),
       val('b', -3),
       val('c', 10),
       val('f', -2),
@@ -43,14 +31,14 @@ function lecture(): GraphDoc {
       op('t', 'tanh'),
     ],
     [
-      wire('a', 'e', 'a'),
-      wire('b', 'e', 'b'),
-      wire('e', 'd', 'a'),
-      wire('c', 'd', 'b'),
-      wire('d', 'L', 'a'),
-      wire('f', 'L', 'b'),
-      wire('L', 'p', 'x'),
-      wire('p', 't', 'x'),
+      fileWire('a', 'e', 'a'),
+      fileWire('b', 'e', 'b'),
+      fileWire('e', 'd', 'a'),
+      fileWire('c', 'd', 'b'),
+      fileWire('d', 'L', 'a'),
+      fileWire('f', 'L', 'b'),
+      fileWire('L', 'p', 'x'),
+      fileWire('p', 't', 'x'),
     ],
     'L',
   );
@@ -191,7 +179,7 @@ const docArb: fc.Arbitrary<GraphDoc> = fc
         const source = nodes[pick % i]!;
         const outs = outputPorts(source);
         const from = outs[spec.froms[p % spec.froms.length]! % outs.length]!;
-        wires.push(from === OUT ? wire(source.id, id, port) : { ...wire(source.id, id, port), from });
+        wires.push(from === OUT ? fileWire(source.id, id, port) : { ...fileWire(source.id, id, port), from });
       });
     });
     const output = outputPick === null || ids.length === 0 ? null : ids[outputPick % ids.length]!;
@@ -218,16 +206,16 @@ function network(): GraphDoc {
       op('m', 'mul'),
     ],
     [
-      wire('x1', 'n1', 'x0'),
-      wire('x2', 'n1', 'x1'),
-      wire('x1', 'L1', 'x0'),
-      wire('x2', 'L1', 'x1'),
-      wire('n1', 'out', 'x0'),
+      fileWire('x1', 'n1', 'x0'),
+      fileWire('x2', 'n1', 'x1'),
+      fileWire('x1', 'L1', 'x0'),
+      fileWire('x2', 'L1', 'x1'),
+      fileWire('n1', 'out', 'x0'),
       { id: 'L1_y1_out', source: 'L1', from: 'y1', target: 'out', port: 'x1' },
-      wire('out', 'loss', 'score'),
-      wire('y', 'loss', 'target'),
-      wire('w', 'm', 'a'),
-      wire('k', 'm', 'b'),
+      fileWire('out', 'loss', 'score'),
+      fileWire('y', 'loss', 'target'),
+      fileWire('w', 'm', 'a'),
+      fileWire('k', 'm', 'b'),
     ],
     'loss',
   );
@@ -338,14 +326,14 @@ describe('serializeDocument and parseDocumentFile: round trip', () => {
   });
 
   it('writes trainable only when true and from only when not \'out\', and reads both ways the same', () => {
-    const plain = docOf([{ ...val('a', 1), trainable: false } as DocNode, op('r', 'relu')], [{ ...wire('a', 'r', 'x'), from: OUT }]);
+    const plain = docOf([{ ...val('a', 1), trainable: false } as DocNode, op('r', 'relu')], [{ ...fileWire('a', 'r', 'x'), from: OUT }]);
     const file = toGraphFile(plain);
     expect(file.nodes[0]).toEqual(val('a', 1));
-    expect(file.wires[0]).toEqual(wire('a', 'r', 'x'));
-    const spelled = fileOf({ nodes: [{ ...val('a', 1), trainable: false }, op('r', 'relu')], wires: [{ ...wire('a', 'r', 'x'), from: 'out' }] });
+    expect(file.wires[0]).toEqual(fileWire('a', 'r', 'x'));
+    const spelled = fileOf({ nodes: [{ ...val('a', 1), trainable: false }, op('r', 'relu')], wires: [{ ...fileWire('a', 'r', 'x'), from: 'out' }] });
     const result = accepted(spelled);
     expect(result.doc.nodes.a).toEqual(val('a', 1));
-    expect(result.doc.wires.a_r_x).toEqual(wire('a', 'r', 'x'));
+    expect(result.doc.wires.a_r_x).toEqual(fileWire('a', 'r', 'x'));
   });
 
   it('shares no arrays with the document it saved or the JSON it read', () => {

@@ -1,5 +1,5 @@
 import type { OpType } from '../engine';
-import type { DocNode, GraphDoc, Wire } from './types';
+import type { ConstantNode, DocNode, GraphDoc, OpNode, ValueNode, Wire } from './types';
 
 /**
  * Tiny document builders with readable ids, for tests: failures then name the nodes. Not used
@@ -8,14 +8,18 @@ import type { DocNode, GraphDoc, Wire } from './types';
 const at = { x: 0, y: 0 };
 
 /** A leaf Value with id (and label) `id`. */
-export const val = (id: string, value: number, label = id): DocNode => ({ id, kind: 'value', position: at, value, label });
+export const val = (id: string, value: number, label = id): ValueNode => ({ id, kind: 'value', position: at, value, label });
 /** A constant. */
-export const konst = (id: string, value: number): DocNode => ({ id, kind: 'constant', position: at, value });
+export const konst = (id: string, value: number): ConstantNode => ({ id, kind: 'constant', position: at, value });
 /** An op node labelled with its id. */
-export const op = (id: string, type: OpType, param?: number): DocNode =>
+export const op = (id: string, type: OpType, param?: number): OpNode =>
   param === undefined ? { id, kind: 'op', op: type, position: at, label: id } : { id, kind: 'op', op: type, position: at, label: id, param };
-/** A wire whose id says where it goes. */
-export const wire = (source: string, target: string, port: string): Wire => ({ id: `${source}->${target}.${port}`, source, target, port });
+/** A wire whose id says where it goes (or `id`, for tests about ids). */
+export const wire = (source: string, target: string, port: string, id = `${source}->${target}.${port}`): Wire => ({ id, source, target, port });
+/** A wire with an id a file accepts (`a_e_a`: letters, digits, `_` and `-` only). */
+export const fileWire = (source: string, target: string, port: string): Wire => wire(source, target, port, `${source}_${target}_${port}`);
+/** The node moved to (x, y). */
+export const placed = <N extends DocNode>(node: N, x: number, y: number): N => ({ ...node, position: { x, y } });
 
 /** A document from lists. */
 export function docOf(nodes: DocNode[], wires: Wire[] = [], output: string | null = null): GraphDoc {

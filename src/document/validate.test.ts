@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OpType } from '../engine';
-import { EMPTY_DOC, type DocNode, type GraphDoc, type OpNode, type Wire } from './types';
+import { docOf, konst, lecture, op, val, wire } from './testDocs';
+import { EMPTY_DOC, type GraphDoc } from './types';
 import { canConnect, describeNode, validateDoc } from './validate';
-
-const at = { x: 0, y: 0 };
-const val = (id: string, value: number, label = id): DocNode => ({ id, kind: 'value', position: at, value, label });
-const konst = (id: string, value: number): DocNode => ({ id, kind: 'constant', position: at, value });
-const op = (id: string, type: OpType, extra: Partial<OpNode> = {}): DocNode => ({ id, kind: 'op', op: type, position: at, label: id, ...extra });
-const wire = (source: string, target: string, port: string, id = `${source}->${target}.${port}`): Wire => ({ id, source, target, port });
-
-function docOf(nodes: DocNode[], wires: Wire[] = [], output: string | null = null): GraphDoc {
-  return {
-    nodes: Object.fromEntries(nodes.map((n) => [n.id, n])),
-    wires: Object.fromEntries(wires.map((w) => [w.id, w])),
-    output,
-  };
-}
-
-/** The lecture's L = (a*b + c) * f. */
-function lecture(): GraphDoc {
-  return docOf(
-    [val('a', 2), val('b', -3), val('c', 10), val('f', -2), op('e', 'mul'), op('d', 'add'), op('L', 'mul')],
-    [wire('a', 'e', 'a'), wire('b', 'e', 'b'), wire('e', 'd', 'a'), wire('c', 'd', 'b'), wire('d', 'L', 'a'), wire('f', 'L', 'b')],
-  );
-}
 
 function refusal(doc: GraphDoc, source: string, target: string, port: string): string {
   const check = canConnect(doc, { source, target, port });
@@ -33,7 +12,7 @@ function refusal(doc: GraphDoc, source: string, target: string, port: string): s
 
 describe('describeNode', () => {
   it('names a node by its label, its constant value or its op', () => {
-    const doc = docOf([val('a', 1), konst('k', 2.5), op('n', 'mul', { label: '' }), val('v', 1, '')]);
+    const doc = docOf([val('a', 1), konst('k', 2.5), { ...op('n', 'mul'), label: '' }, val('v', 1, '')]);
     expect(describeNode(doc, 'a')).toBe("'a'");
     expect(describeNode(doc, 'k')).toBe('the constant 2.5');
     expect(describeNode(doc, 'n')).toBe('the multiply node');
@@ -92,7 +71,7 @@ describe('validateDoc', () => {
   it('finds nothing wrong with a sound document, even with unwired inputs', () => {
     expect(validateDoc(lecture())).toEqual([]);
     expect(validateDoc(EMPTY_DOC)).toEqual([]);
-    expect(validateDoc(docOf([op('m', 'mul'), op('p', 'pow', { param: 3 })]))).toEqual([]);
+    expect(validateDoc(docOf([op('m', 'mul'), op('p', 'pow', 3)]))).toEqual([]);
     expect(validateDoc({ ...lecture(), output: 'd' })).toEqual([]);
   });
 
