@@ -114,6 +114,14 @@ function texts(svg: string): string[] {
   );
 }
 
+/** The card rectangle of node `id`: the first card drawn after its group opens. Throws when there is none. */
+function cardOf(elements: Element[], id: string): Element {
+  const at = elements.findIndex((e) => e.name === 'g' && e.attrs['data-id'] === id);
+  const card = at < 0 ? undefined : elements.slice(at + 1).find((e) => e.name === 'rect' && e.attrs.class === 'card');
+  if (!card) throw new Error(`no card for node '${id}'`);
+  return card;
+}
+
 function viewBoxOf(elements: Element[]) {
   const root = elements[0]!;
   expect(root.name).toBe('svg');
@@ -219,11 +227,11 @@ describe('graphToSvg details', () => {
     const doc = lectureL.build();
     const L = byLabel(doc, 'L');
     const elements = parseXml(svgOf(doc, (id) => (id === L ? { width: 400, height: 300 } : undefined)));
-    const card = elements.find((e) => e.name === 'g' && e.attrs['data-id'] === L);
-    expect(card).toBeDefined();
+    // L's card, and only L's, takes the measured size.
+    const big = cardOf(elements, L);
+    expect(big.attrs).toMatchObject({ width: '400', height: '300' });
     const rects = elements.filter((e) => e.name === 'rect' && e.attrs.class === 'card');
-    const big = rects.find((r) => r.attrs.width === '400' && r.attrs.height === '300')!;
-    expect(big).toBeDefined();
+    expect(rects.filter((r) => r.attrs.width === '400' && r.attrs.height === '300')).toEqual([big]);
     const vb = viewBoxOf(elements);
     expect(Number(big.attrs.x) + 400).toBeLessThanOrEqual(vb.x + vb.width);
     expect(Number(big.attrs.y) + 300).toBeLessThanOrEqual(vb.y + vb.height);
@@ -237,13 +245,15 @@ describe('graphToSvg details', () => {
     const doc = g.output(z).build();
     const svg = svgOf(doc);
     const elements = parseXml(svg);
-    const chip = elements.find((e) => e.name === 'g' && e.attrs.class === 'node node--constant');
-    expect(chip).toBeDefined();
+    const constants = Object.values(doc.nodes).filter((n) => n.kind === 'constant');
+    expect(constants).toHaveLength(1);
+    expect(elements.find((e) => e.name === 'g' && e.attrs['data-id'] === constants[0]!.id)?.attrs.class).toBe('node node--constant');
     expect(texts(svg)).toContain('2.0000');
     expect(texts(svg)).toContain('CONST');
+    // The constant's card is a pill (corner radius half its height); no other card is.
     const cards = elements.filter((e) => e.name === 'rect' && e.attrs.class === 'card');
-    const chipRect = cards.find((r) => Number(r.attrs.rx) === Number(r.attrs.height) / 2);
-    expect(chipRect).toBeDefined();
+    const pills = cards.filter((r) => Number(r.attrs.rx) === Number(r.attrs.height) / 2);
+    expect(pills).toEqual([cardOf(elements, constants[0]!.id)]);
     // y = 2 / 0 fails here; z fails upstream (dashed).
     const failing = cards.filter((r) => r.attrs.stroke === COLORS.danger);
     expect(failing).toHaveLength(2);
