@@ -100,6 +100,8 @@ test.describe('watching a backward pass', () => {
     const byRank = [...ALL].sort((p, q) => rank[p]! - rank[q]!);
     expect(mid.order.map((o) => o.name)).toEqual(byRank);
     const stepNow = stepInStatus(mid.status);
+    // Else the check below would check nothing: the view must be read while the pass runs.
+    expect(stepNow, `read mid-pass (status '${mid.status}')`).toBeGreaterThan(0);
     for (const label of ALL) {
       if (stepNow > 0 && rank[label]! > stepNow) expect(mid.grads[label], `${label} has no grad before its step`).toBe(0);
     }

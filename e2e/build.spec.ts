@@ -394,6 +394,8 @@ test('opening a file: a bad one is refused with the reason and the graph stays; 
 
 test('every example shows the lecture number on its output', async ({ page }) => {
   test.setTimeout(90_000);
+  // The loop checks the big network's exact output below; make sure that example is still there.
+  expect(PRESETS.map((p) => p.id)).toContain('mlp-forward');
   await openPlayground(page);
   for (const preset of PRESETS) {
     const before = await nodeIds(page);
@@ -434,6 +436,8 @@ test('Tidy lays a scrambled graph out left to right, as one undo step', async ({
   await dragNodeBy(page, L, -520, 120);
   await dragNodeBy(page, a, 460, 40);
   await settle(page);
+  // With no wires drawn, every check of wire direction below would pass on nothing.
+  expect(await wireEnds(page)).toHaveLength(6);
 
   const leftToRight = async () => {
     const pos = await positions(page);
