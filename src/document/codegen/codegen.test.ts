@@ -9,8 +9,10 @@ import { evaluate, type Evaluation } from '../evaluate';
 import { outputKey } from '../ports';
 import { PRESETS } from '../presets';
 import { DocBuilder, type NodeRef } from '../presets/DocBuilder';
-import { EMPTY_DOC, type DocNode, type GraphDoc, type LossKind, type Wire } from '../types';
-import { floatLiteral, identifierFromLabel, assignNames, quoteString, RESERVED_NAMES } from './names';
+import { NetBuilder, type Src } from '../NetBuilder';
+import { EMPTY_DOC, type GraphDoc, type LossKind } from '../types';
+import { floatLiteral, assignNames, RESERVED_NAMES } from './names';
+import { identifierFromLabel, stringLiteral } from './text';
 import { planProgram, type PlanValueRef } from './plan';
 import { toPython } from './python';
 import { toTypeScript, TS_ENGINE_IMPORT } from './typescript';
@@ -177,7 +179,7 @@ describe('toPython', () => {
     expect(opsSeen.has('constant')).toBe(true);
     // One python3 process for all of them: each program runs in its own namespace.
     const script = docs
-      .map((doc, i) => `print('=== ${i}')\nexec(${quoteString(toPython(doc))}, {})\n`)
+      .map((doc, i) => `print('=== ${i}')\nexec(${stringLiteral(toPython(doc))}, {})\n`)
       .join('');
     const chunks = runPython(script).split(/^=== \d+\n/m).slice(1);
     expect(chunks).toHaveLength(docs.length);
@@ -318,91 +320,13 @@ describe('names and literals', () => {
 
   it('quotes strings so Python and JavaScript read back the same text', () => {
     const texts = ["it's", 'back\\slash', 'line\nbreak', 'tab\there', 'α β', '😀', '\u0007', 'lone \ud800 surrogate', '"double"'];
-    for (const t of texts) expect(new Function(`return ${quoteString(t)};`)()).toBe(t);
-    const json = runPython(`import json\nprint(json.dumps([${texts.map(quoteString).join(', ')}]))`);
+    for (const t of texts) expect(new Function(`return ${stringLiteral(t)};`)()).toBe(t);
+    const json = runPython(`import json\nprint(json.dumps([${texts.map(stringLiteral).join(', ')}]))`);
     expect(JSON.parse(json)).toEqual(texts);
   });
 });
 
 // ---- networks: inputs, targets, neurons, layers, losses ----------------------------------------
-
-/** Where a wire starts: a node's 'out', or one output of a layer. */
-type Src = string | { id: string; port: string };
-
-/** Builds documents with the network node kinds (DocBuilder makes only values, constants and ops). */
-class NetBuilder {
-  private readonly nodes: DocNode[] = [];
-  private readonly wires: Wire[] = [];
-
-  input(label: string, feature: number, value: number): string {
-    return this.add({ id: '', kind: 'input', position: this.at(), label, feature, value });
-  }
-
-  target(label: string, value: number): string {
-    return this.add({ id: '', kind: 'target', position: this.at(), label, value });
-  }
-
-  value(label: string, value: number, trainable = false): string {
-    return this.add(trainable ? { id: '', kind: 'value', position: this.at(), label, value, trainable } : { id: '', kind: 'value', position: this.at(), label, value });
-  }
-
-  constant(value: number): string {
-    return this.add({ id: '', kind: 'constant', position: this.at(), value });
-  }
-
-  op(type: OpType, inputs: Src[], label = ''): string {
-    const def = OPS.find((o) => o.type === type)!;
-    const node: DocNode = { id: '', kind: 'op', op: type, position: this.at(), label };
-    if ('param' in def) node.param = 2;
-    const id = this.add(node);
-    inputs.forEach((src, i) => this.wire(src, id, def.inputs[i]!));
-    return id;
-  }
-
-  neuron(label: string, activation: Activation, weights: number[], bias: number, inputs: Src[]): string {
-    const id = this.add({ id: '', kind: 'neuron', position: this.at(), label, activation, weights, bias });
-    inputs.forEach((src, i) => this.wire(src, id, `x${i}`));
-    return id;
-  }
-
-  /** A layer, and its outputs y0, y1, ... to wire onwards. */
-  layer(label: string, activation: Activation, weights: number[][], biases: number[], inputs: Src[]): Src[] {
-    const id = this.add({ id: '', kind: 'layer', position: this.at(), label, activation, weights, biases });
-    inputs.forEach((src, i) => this.wire(src, id, `x${i}`));
-    return weights.map((_, j) => ({ id, port: `y${j}` }));
-  }
-
-  loss(label: string, loss: LossKind, score: Src, target: Src): string {
-    const id = this.add({ id: '', kind: 'loss', position: this.at(), label, loss });
-    this.wire(score, id, 'score');
-    this.wire(target, id, 'target');
-    return id;
-  }
-
-  build(output: string | null = null): GraphDoc {
-    return {
-      nodes: Object.fromEntries(this.nodes.map((n) => [n.id, n])),
-      wires: Object.fromEntries(this.wires.map((w) => [w.id, w])),
-      output,
-    };
-  }
-
-  private wire(src: Src, target: string, port: string): void {
-    const w: Wire = { id: `w${this.wires.length}`, source: typeof src === 'string' ? src : src.id, target, port };
-    if (typeof src !== 'string') w.from = src.port;
-    this.wires.push(w);
-  }
-
-  private add(node: DocNode): string {
-    node.id = `n${this.nodes.length}`;
-    this.nodes.push(node);
-    return node.id;
-  }
-
-  private at() {
-    return { x: this.nodes.length * 200, y: 0 };
-  }
-}
 
 /**
  * The network of the brief: two inputs, a hidden layer of three ReLU Neuron nodes, a ReLU
@@ -642,7 +566,7 @@ describe('networks: neurons, layers, inputs, targets and losses', () => {
       expect(kinds.has(kind), kind).toBe(true);
     }
     for (const doc of docs) expectSameNumbers(runTypeScript(toTypeScript(doc)), doc, true);
-    const script = docs.map((doc, i) => `print('=== ${i}')\nexec(${quoteString(toPython(doc))}, {})\n`).join('');
+    const script = docs.map((doc, i) => `print('=== ${i}')\nexec(${stringLiteral(toPython(doc))}, {})\n`).join('');
     const chunks = runPython(script).split(/^=== \d+\n/m).slice(1);
     expect(chunks).toHaveLength(docs.length);
     docs.forEach((doc, i) => expectSameNumbers(parsePrinted(chunks[i]!), doc, false, magnitude(doc)));

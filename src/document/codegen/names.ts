@@ -1,9 +1,11 @@
 import { numberLiteral, OPS, type OpDef } from '../../engine';
+import { identifierFromLabel } from './text';
 
 /**
- * How generated code spells node names, strings and numbers. Both exports (Python and TypeScript) use the
- * same variable names, so a learner can read the two programs side by side; that is why a name
- * reserved in either language is avoided in both.
+ * How generated code names variables and spells numbers; user text itself goes through
+ * `text.ts`. Both exports (Python and TypeScript) use the same variable names, so a learner can
+ * read the two programs side by side; that is why a name reserved in either language is avoided
+ * in both.
  */
 
 const PYTHON_KEYWORDS = [
@@ -36,21 +38,6 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   ...PROGRAM_GLOBALS,
   ...HELPER_FUNCTIONS,
 ]);
-
-/** Operator characters read aloud, so 'e - 1' and 'e + 1' give different names. */
-const OPERATOR_WORDS: Readonly<Record<string, string>> = { '+': 'plus', '-': 'minus', '*': 'times', '/': 'over' };
-
-/**
- * A label as an identifier valid in Python and TypeScript, or '' when nothing is left:
- * 'x1w1 + x2w2' → 'x1w1_plus_x2w2', 'L1.N0.w0' → 'L1_N0_w0', '2n' → '_2n'. ASCII only, because
- * Python normalises Unicode identifiers (NFKC) and two different labels could become one name.
- */
-export function identifierFromLabel(label: string): string {
-  const words = label.match(/[A-Za-z0-9_]+|[+\-*/]/g) ?? [];
-  const name = words.map((w) => OPERATOR_WORDS[w] ?? w).join('_');
-  if (name === '' || /^_+$/.test(name)) return '';
-  return /^[0-9]/.test(name) ? `_${name}` : name;
-}
 
 /**
  * Variable names for nodes, in program order: labelled nodes take their label's identifier
@@ -92,23 +79,6 @@ export function derivedName(base: string, taken: Set<string>): string {
   for (let k = 2; taken.has(name) || RESERVED_NAMES.has(name); k++) name = `${base}_${k}`;
   taken.add(name);
   return name;
-}
-
-/**
- * A single-quoted string literal that Python and TypeScript both read back as `s`. Control
- * characters and lone surrogates are escaped; other non-ASCII text is kept readable.
- */
-export function quoteString(s: string): string {
-  let out = "'";
-  for (const ch of s) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '\\' || ch === "'") out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else if (code >= 0xd800 && code <= 0xdfff) out += `\\u${code.toString(16)}`;
-    else out += ch;
-  }
-  return `${out}'`;
 }
 
 /**

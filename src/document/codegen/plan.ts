@@ -4,7 +4,8 @@ import { incomingWires, resolveOutput, topologicalOrder } from '../graph';
 import { inputPorts, OUT, outputKey, outputPorts } from '../ports';
 import type { GraphDoc, LossKind, Wire } from '../types';
 import { describeNode } from '../validate';
-import { assignNames, derivedName, quoteString } from './names';
+import { assignNames, derivedName } from './names';
+import { stringLiteral } from './text';
 
 /**
  * What a generated program does, before it is spelled in a language: which nodes become lines,
@@ -334,9 +335,9 @@ function whySkipped(
   return blocked === undefined ? null : `it needs ${describeNode(doc, blocked.source)}, which is skipped`;
 }
 
-/** The comment above a layer's neurons in exported code, without the comment marker. */
+/** The comment above a layer's neurons in exported code, without the comment marker (see `lineComment`). */
 export function layerHeading(step: Extract<PlanStep, { kind: 'neurons' }>): string {
   const n = step.neurons.length;
   const inputs = step.inputs.length;
-  return `layer ${quoteString(step.title)}: ${n} ${step.activation} neuron${n === 1 ? '' : 's'} over the same ${inputs} input${inputs === 1 ? '' : 's'}`;
+  return `layer ${stringLiteral(step.title)}: ${n} ${step.activation} neuron${n === 1 ? '' : 's'} over the same ${inputs} input${inputs === 1 ? '' : 's'}`;
 }

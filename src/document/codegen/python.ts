@@ -1,7 +1,8 @@
 import type { Activation } from '../../nn/activation';
 import type { GraphDoc } from '../types';
-import { floatLiteral, quoteString } from './names';
+import { floatLiteral } from './names';
 import { layerHeading, planProgram, type PlanOperand, type PlanStep } from './plan';
+import { lineComment, stringLiteral } from './text';
 
 /**
  * The drawn graph as a micrograd program: `pip install micrograd`, run it, and it prints the
@@ -33,11 +34,11 @@ export function toPython(doc: GraphDoc): string {
   const printed: string[] = [];
   for (const step of plan.steps) {
     out.push(...lines(step));
-    if (step.kind !== 'skip') for (const p of step.prints) printed.push(`print(${quoteString(p.label)}, ${p.name}.data, ${p.name}.grad)`);
+    if (step.kind !== 'skip') for (const p of step.prints) printed.push(`print(${stringLiteral(p.label)}, ${p.name}.data, ${p.name}.grad)`);
   }
   out.push('');
   if (plan.output.name !== null) out.push(`${plan.output.name}.backward()`, '');
-  else out.push(`# No backward pass: ${plan.output.reason}.`, '');
+  else out.push(lineComment('python', `No backward pass: ${plan.output.reason}.`), '');
   out.push(...printed);
   return `${out.join('\n')}\n`;
 }
@@ -45,9 +46,9 @@ export function toPython(doc: GraphDoc): string {
 function lines(step: PlanStep): string[] {
   switch (step.kind) {
     case 'skip':
-      return [`# skipped ${step.what}: ${step.reason}`];
+      return [lineComment('python', `skipped ${step.what}: ${step.reason}`)];
     case 'leaf':
-      return [`${step.name} = Value(${floatLiteral(step.value)})${step.note ? `  # ${step.note}` : ''}`];
+      return [`${step.name} = Value(${floatLiteral(step.value)})${step.note ? `  ${lineComment('python', step.note)}` : ''}`];
     case 'op': {
       // A number has no .tanh() and 2.0 ** 3 is a float, not a Value: when an op has no Value
       // among its operands, the first one is made a Value explicitly.
@@ -68,7 +69,7 @@ function lines(step: PlanStep): string[] {
  */
 function neuronLines(step: Extract<PlanStep, { kind: 'neurons' }>): string[] {
   const out: string[] = [];
-  if (step.what === 'layer') out.push(`# ${layerHeading(step)}`);
+  if (step.what === 'layer') out.push(lineComment('python', layerHeading(step)));
   const xs = step.inputs.map(operand);
   for (const neuron of step.neurons) {
     for (const p of [...neuron.weights, neuron.bias]) out.push(`${p.name} = Value(${floatLiteral(p.value)})`);

@@ -1,6 +1,7 @@
 import type { GraphDoc } from '../types';
-import { floatLiteral, quoteString } from './names';
+import { floatLiteral } from './names';
 import { layerHeading, planProgram, type PlanOperand, type PlanStep } from './plan';
+import { lineComment, stringLiteral } from './text';
 
 /**
  * Where the generated program finds the engine: this repository's `src/engine`, as seen from
@@ -27,11 +28,11 @@ export function toTypeScript(doc: GraphDoc): string {
   const logged: string[] = [];
   for (const step of plan.steps) {
     out.push(...lines(step));
-    if (step.kind !== 'skip') for (const p of step.prints) logged.push(`console.log(${quoteString(p.label)}, ${p.name}.data, ${p.name}.grad);`);
+    if (step.kind !== 'skip') for (const p of step.prints) logged.push(`console.log(${stringLiteral(p.label)}, ${p.name}.data, ${p.name}.grad);`);
   }
   out.push('');
   if (plan.output.name !== null) out.push(`${plan.output.name}.backward();`, '');
-  else out.push(`// No backward pass: ${plan.output.reason}.`, '');
+  else out.push(lineComment('typescript', `No backward pass: ${plan.output.reason}.`), '');
   out.push(...logged);
   return `${out.join('\n')}\n`;
 }
@@ -39,9 +40,9 @@ export function toTypeScript(doc: GraphDoc): string {
 function lines(step: PlanStep): string[] {
   switch (step.kind) {
     case 'skip':
-      return [`// skipped ${step.what}: ${step.reason}`];
+      return [lineComment('typescript', `skipped ${step.what}: ${step.reason}`)];
     case 'leaf':
-      return [`const ${step.name} = new Value(${floatLiteral(step.value)}${step.label ? `, ${quoteString(step.label)}` : ''});${step.note ? ` // ${step.note}` : ''}`];
+      return [`const ${step.name} = new Value(${floatLiteral(step.value)}${step.label ? `, ${stringLiteral(step.label)}` : ''});${step.note ? ` ${lineComment('typescript', step.note)}` : ''}`];
     case 'op': {
       // Ops are methods, so a number in first place must become a Value: (2).mul(n) is not one.
       const args = step.args.map((a, i) => (i === 0 ? receiver(a) : argument(a)));
@@ -57,10 +58,10 @@ function lines(step: PlanStep): string[] {
 /** Each neuron's parameters as Values, then act(b + w0·x0 + w1·x1 + ...), added from the bias on. */
 function neuronLines(step: Extract<PlanStep, { kind: 'neurons' }>): string[] {
   const out: string[] = [];
-  if (step.what === 'layer') out.push(`// ${layerHeading(step)}`);
+  if (step.what === 'layer') out.push(lineComment('typescript', layerHeading(step)));
   const xs = step.inputs.map(argument);
   for (const neuron of step.neurons) {
-    for (const p of [...neuron.weights, neuron.bias]) out.push(`const ${p.name} = new Value(${floatLiteral(p.value)}, ${quoteString(p.label)});`);
+    for (const p of [...neuron.weights, neuron.bias]) out.push(`const ${p.name} = new Value(${floatLiteral(p.value)}, ${stringLiteral(p.label)});`);
     const sum = neuron.bias.name + neuron.weights.map((w, i) => `.add(${w.name}.mul(${xs[i]!}))`).join('');
     const act = step.activation === 'linear' ? '' : `.${step.activation}()`;
     out.push(`const ${neuron.name} = ${sum}${act};${labelled(neuron.name, neuron.label)}`);
@@ -88,7 +89,7 @@ function lossLines(step: Extract<PlanStep, { kind: 'loss' }>): string[] {
 }
 
 function labelled(name: string, label: string): string {
-  return label ? ` ${name}.label = ${quoteString(label)};` : '';
+  return label ? ` ${name}.label = ${stringLiteral(label)};` : '';
 }
 
 function receiver(a: PlanOperand): string {
