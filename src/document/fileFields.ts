@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findHiddenCharacter } from './hiddenCharacters';
 
 /**
  * The building blocks of the saved graph file's schema (see `fileFormat.ts`): the limits a file
@@ -71,10 +72,22 @@ export const idSchema = z
   .regex(ID_PATTERN, { error: `must be ${ID_RULE}` })
   .refine((id) => !RESERVED_IDS.has(id), { error: (issue) => `must not be the reserved name '${String(issue.input)}'` });
 
-/** A label: text of at most `maxLabelChars` characters. */
+/**
+ * Why a label cannot be kept, as the end of a sentence about it ("must not contain a tab
+ * (U+0009)"), or null when it can: at most `maxLabelChars` characters, none of them hidden
+ * (control characters, line breaks, text-direction controls; see `hiddenCharacters.ts`). One
+ * rule for files, links and typing, so a label the editor accepts always opens again.
+ */
+export function labelProblem(label: string): string | null {
+  if (label.length > FILE_LIMITS.maxLabelChars) return `must be at most ${FILE_LIMITS.maxLabelChars} characters long`;
+  const hidden = findHiddenCharacter(label);
+  return hidden === null ? null : `must not contain ${hidden}`;
+}
+
+/** A label: text that passes {@link labelProblem}. */
 export const labelSchema = z
   .string({ error: expected('text') })
-  .max(FILE_LIMITS.maxLabelChars, { error: `must be at most ${FILE_LIMITS.maxLabelChars} characters long` });
+  .refine((label) => labelProblem(label) === null, { error: (issue) => labelProblem(issue.input as string) ?? 'must be a label' });
 
 /** "one of 'a', 'b', 'c'", for the messages of a closed set of names. */
 export function oneOf(names: readonly string[]): string {

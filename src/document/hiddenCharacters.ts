@@ -37,3 +37,13 @@ function describeCharacter(code: number): string {
   const what = code === 0x09 ? 'a tab' : isLineBreak(code) ? 'a line break' : isBidiControl(code) ? 'a text-direction control' : 'a control character';
   return `${what} (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
 }
+
+/**
+ * `text` with each hidden character replaced by a space: for names the playground takes from
+ * outside without asking (a CSV file's name), which must still make a file that opens again.
+ */
+export function withoutHiddenCharacters(text: string): string {
+  let out = '';
+  for (const ch of text) out += isHiddenCharacter(ch.codePointAt(0)!) ? ' ' : ch;
+  return out;
+}

@@ -4,6 +4,7 @@ import { findOp, OPS, type OpType } from '../engine';
 import { ACTIVATIONS, type Activation } from '../nn/activation';
 import { FILE_LIMITS, isSafeId } from './fileFields';
 import { FILE_FORMAT } from './fileFormat';
+import { findHiddenCharacter } from './hiddenCharacters';
 import { CURRENT_VERSION } from './migrations';
 import { PRESETS } from './presets';
 import { parseDocumentFile, serializeDocument, toGraphFile, type ParseDocumentResult } from './serialize';
@@ -84,8 +85,11 @@ function expectSound(result: ParseDocumentResult): void {
 /** Finite doubles without -0, which JSON cannot spell. */
 const finiteArb = fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v));
 const coordArb = fc.double({ min: -FILE_LIMITS.maxCoordinate, max: FILE_LIMITS.maxCoordinate, noNaN: true }).map((v) => (Object.is(v, -0) ? 0 : v));
-/** Any Unicode, lone surrogates and control characters included; at most 200 UTF-16 units. */
-const labelArb = fc.string({ unit: 'binary', maxLength: 100 });
+/**
+ * Any Unicode a label may hold, lone surrogates included; at most 200 UTF-16 units. Control
+ * characters and text-direction controls are refused (see 'refuses labels that hold hidden characters').
+ */
+const labelArb = fc.string({ unit: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }).filter((ch) => findHiddenCharacter(ch) === null), maxLength: 100 });
 const idArb = fc.stringMatching(/^[A-Za-z0-9_-]{1,16}$/).filter(isSafeId);
 
 const NODE_KINDS = ['value', 'constant', 'op', 'input', 'target', 'loss', 'neuron', 'layer'] as const;
@@ -282,7 +286,7 @@ describe('serializeDocument and parseDocumentFile: round trip', () => {
     expect(Object.keys(result.doc.nodes)).toEqual(Object.keys(lecture().nodes));
   });
 
-  it('round-trips arbitrary valid documents, with any Unicode in labels', () => {
+  it('round-trips arbitrary valid documents, with any Unicode a label may hold', () => {
     fc.assert(
       fc.property(docArb, fc.option(fc.record({ x: coordArb, y: coordArb, zoom: fc.double({ min: 0.01, max: 100, noNaN: true }) })), (doc, viewport) => {
         expect(validateDoc(doc)).toEqual([]);
@@ -503,6 +507,31 @@ describe('parseDocumentFile: refusals', () => {
     expect(reasonFor(fileOf({ nodes: [{ ...val('a', 1), position: at(0, -1.5e7) }] }))).toMatch(
       /node 1 \('a'\): 'position.y' must be between -10000000 and 10000000/,
     );
+  });
+
+  it('refuses labels that hold hidden characters: line breaks of every kind, controls, text-direction overrides', () => {
+    const cases: [string, string][] = [
+      ['a\nprint(1)', 'a line break (U+000A)'],
+      ['a\r', 'a line break (U+000D)'],
+      ['\u000b', 'a line break (U+000B)'],
+      ['\u000c', 'a line break (U+000C)'],
+      ['x\u0085', 'a line break (U+0085)'],
+      ['x\u2028y', 'a line break (U+2028)'],
+      ['x\u2029', 'a line break (U+2029)'],
+      ['a\tb', 'a tab (U+0009)'],
+      ['\u0000', 'a control character (U+0000)'],
+      ['\u001b[31m', 'a control character (U+001B)'],
+      ['\u007f', 'a control character (U+007F)'],
+      ['\u009b', 'a control character (U+009B)'],
+      ['admin\u202e', 'a text-direction control (U+202E)'],
+      ['\u2066x\u2069', 'a text-direction control (U+2066)'],
+      ['\u200f', 'a text-direction control (U+200F)'],
+    ];
+    for (const [label, what] of cases) {
+      expect(reasonFor(fileOf({ nodes: [val('a', 1, label)] }))).toBe(`This file is not a valid graph: node 1 ('a'): 'label' must not contain ${what}.`);
+    }
+    // What stays allowed: any other Unicode, emoji joined with ZWJ, quotes and comment openers.
+    for (const label of ['α β', '👩‍💻', "it's \"x\" # // /* */ \"\"\"", 'مرحبا', 'L ✓ λ']) expect(accepted(fileOf({ nodes: [val('a', 1, label)] })).doc.nodes.a).toMatchObject({ label });
   });
 
   it('refuses unsafe ids: odd characters, too long, or names that plain objects already have', () => {

@@ -154,6 +154,14 @@ describe('share links', () => {
     expect(await reasonFor(await hashOf(cycle))).toBe('The graph in this link cannot be opened: the graph has a cycle through 2 nodes.');
   });
 
+  it('refuse a link whose labels could break out of a comment in exported code', async () => {
+    const base = lecture();
+    const doc: GraphDoc = { ...base, nodes: { ...base.nodes, a: { ...base.nodes.a!, label: "a\u2028console.log('pwned')" } as DocNode } };
+    expect(await reasonFor(await encodeShareHash(doc))).toBe(
+      "The graph in this link is not a valid graph: node 1 ('a'): 'label' must not contain a line break (U+2028).",
+    );
+  });
+
   it('refuse a decompression bomb, and stop inflating it at the limit', async () => {
     // 64 MB of spaces deflates to about 64 KB: a small link that would unpack to far past the limit.
     const bomb = await hashOf(new Uint8Array(64 * 1024 * 1024).fill(0x20));

@@ -1,5 +1,6 @@
-import { useState } from 'react';
-import { FILE_LIMITS } from '../../document/fileFields';
+import { useId, useState } from 'react';
+import { FILE_LIMITS, labelProblem } from '../../document/fileFields';
+import { usePlaygroundStore } from '../store/StoreContext';
 
 interface EditableTextProps {
   value: string;
@@ -10,35 +11,62 @@ interface EditableTextProps {
   testId?: string;
 }
 
-/** Text that turns into an input on double-click (or Enter when focused); Escape cancels. */
+/**
+ * A node's label: text that turns into an input on double-click (or Enter when focused); Escape
+ * cancels. A label a file could not hold (a tab, a line break, a text-direction control pasted
+ * in) is refused with the reason under the input, so what is saved always opens again and never
+ * reaches exported code; leaving the input then keeps the old label and says so in a notice.
+ */
 export function EditableText({ value, placeholder, onChange, label, className = '', testId }: EditableTextProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
+  const store = usePlaygroundStore();
+  const problemId = useId();
+  const next = draft.trim().slice(0, FILE_LIMITS.maxLabelChars);
+  const problem = editing ? labelProblem(next) : null;
 
   function commit() {
+    if (problem !== null) return;
     setEditing(false);
-    const next = draft.trim().slice(0, FILE_LIMITS.maxLabelChars);
     if (next !== value) onChange(next);
+  }
+
+  function leave() {
+    if (problem === null) {
+      commit();
+      return;
+    }
+    setEditing(false);
+    store.getState().notify('error', `Label not changed: a label ${problem}.`);
   }
 
   if (editing) {
     return (
-      <input
-        className={`editable-text__input nodrag nopan ${className}`}
-        aria-label={label}
-        autoFocus
-        value={draft}
-        maxLength={FILE_LIMITS.maxLabelChars}
-        data-testid={testId ? `${testId}-input` : undefined}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          e.stopPropagation();
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setEditing(false);
-        }}
-        onFocus={(e) => e.currentTarget.select()}
-      />
+      <span className="editable-text__field">
+        <input
+          className={`editable-text__input nodrag nopan ${problem !== null ? 'is-invalid' : ''} ${className}`}
+          aria-label={label}
+          aria-invalid={problem !== null}
+          aria-describedby={problem !== null ? problemId : undefined}
+          autoFocus
+          value={draft}
+          maxLength={FILE_LIMITS.maxLabelChars}
+          data-testid={testId ? `${testId}-input` : undefined}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={leave}
+          onKeyDown={(e) => {
+            e.stopPropagation();
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') setEditing(false);
+          }}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        {problem !== null ? (
+          <span id={problemId} className="editable-text__problem" role="alert" data-testid={testId ? `${testId}-problem` : undefined}>
+            A label {problem}.
+          </span>
+        ) : null}
+      </span>
     );
   }
   return (

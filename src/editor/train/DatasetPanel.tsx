@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, type ChangeEvent } from 'react';
 import { DATASETS, MAX_CSV_CHARS, MAX_POINTS, defaultSpec, getDatasetInfo, isDatasetKind, parseCsv } from '../../data';
+import { withoutHiddenCharacters } from '../../document/hiddenCharacters';
 import type { LabelledPoint, TrainingSetup } from '../../document/types';
 import type { PlaygroundStore } from '../../state/store';
 import { datasetsOf, setupOf } from '../../training/setup';
@@ -81,7 +82,9 @@ export function DatasetPanel() {
     // Cleared so that picking the same file again (after fixing it) fires change again.
     input.value = '';
     if (!file) return;
-    const name = file.name.length > MAX_NAME_CHARS ? `${file.name.slice(0, MAX_NAME_CHARS - 1)}…` : file.name;
+    // A file name may hold a tab or a line break, which a saved graph's names may not.
+    const fileName = withoutHiddenCharacters(file.name);
+    const name = fileName.length > MAX_NAME_CHARS ? `${fileName.slice(0, MAX_NAME_CHARS - 1)}…` : fileName;
     const refuse = (reason: string) => {
       const sentence = /[.!?]$/.test(reason) ? reason : `${reason}.`;
       store.getState().notify('error', `Could not import “${name}”: ${sentence} Nothing was changed.`);
