@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findOp, OPS, type OpType } from '../engine';
 import { ACTIVATIONS, type Activation } from '../nn/activation';
 import { FILE_LIMITS, isSafeId } from './fileFields';
@@ -416,6 +416,20 @@ describe('parseDocumentFile: refusals', () => {
     expect(reasonFor('hello')).toMatch(/^This file is not valid JSON \(Unexpected token .*\)\.$/);
     expect(reasonFor('{"format" "x"}')).toMatch(/^This file is not valid JSON \(.+ at position 10, line 1, column 11\)\.$/);
     expect(reasonFor('{"a": 1}\n}')).toMatch(/not valid JSON .*line 2, column 1/);
+  });
+
+  it('says once where text follows the JSON, in Node\'s wording and in Chromium\'s', () => {
+    expect(reasonFor('{"format": 1} x')).toBe('This file is not valid JSON (Unexpected non-whitespace character after JSON at position 14, line 1, column 15).');
+    // Newer V8 (Chromium's) adds the line and column itself: still said once, in our words.
+    const chromium = new SyntaxError('Unexpected non-whitespace character after JSON at position 14 (line 1 column 15)');
+    const parse = vi.spyOn(JSON, 'parse').mockImplementationOnce(() => {
+      throw chromium;
+    });
+    try {
+      expect(reasonFor('{"format": 1} x')).toBe('This file is not valid JSON (Unexpected non-whitespace character after JSON at position 14, line 1, column 15).');
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('says where a stray character is in a long file, without quoting the file', () => {

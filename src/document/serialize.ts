@@ -238,8 +238,9 @@ function describeJsonError(text: string, error: unknown, subject: string): strin
     /end of (JSON )?(input|data)|unterminated string|unexpected EOF/i.test(message) ||
     (position !== undefined && position >= text.trimEnd().length);
   if (cutShort) return `${subject} ends too soon: its JSON stops before it is complete (was it cut short while saving or copying?).`;
-  // V8 quotes the text around the error: drop the quote, and say where instead.
-  const core = message.replace(V8_QUOTE, '').replace(/\s+in JSON at position \d+.*$/s, '');
+  // V8 quotes the text around the error, or ends with "[in JSON] at position 12 (line 1
+  // column 13)": drop either, and say where once, in our own words.
+  const core = message.replace(V8_QUOTE, '').replace(/\s+(?:in JSON\s+)?at position \d+.*$/s, '');
   const where = position !== undefined ? ` at position ${position}, ${lineAndColumn(text, position)}` : '';
   return `${subject} is not valid JSON (${excerpt(core, 120)}${where}).`;
 }
