@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ancestors, consumers, incomingWires, missingPorts, reaches, resolveOutput, sinks, topologicalOrder } from './graph';
+import { ancestors, consumers, cycles, incomingWires, missingPorts, reaches, resolveOutput, sinks, topologicalOrder } from './graph';
 import { EMPTY_DOC, type DocNode, type GraphDoc, type Wire } from './types';
 
 import { docOf, konst, lecture, op, val, wire } from './testDocs';
@@ -69,6 +69,25 @@ describe('topologicalOrder', () => {
     const { order, cyclic } = topologicalOrder(doc);
     expect(order).toEqual(['a', 's']);
     expect([...cyclic].sort()).toEqual(['p', 'q', 'r']);
+  });
+
+  it('finds the loops themselves, not the nodes behind them', () => {
+    // p feeds itself and then q and r; s and t feed each other and u; v stands apart.
+    const doc = docOf(
+      [op('p', 'neg'), op('q', 'neg'), op('r', 'neg'), op('s', 'add'), op('t', 'neg'), op('u', 'neg'), val('v', 1)],
+      [wire('p', 'p', 'x'), wire('p', 'q', 'x'), wire('q', 'r', 'x'), wire('t', 's', 'a'), wire('v', 's', 'b'), wire('s', 't', 'x'), wire('t', 'u', 'x')],
+    );
+    expect(cycles(doc)).toEqual([['p'], ['s', 't']]);
+    expect(cycles(lecture())).toEqual([]);
+  });
+
+  it('finds a loop of any length without recursion', () => {
+    const n = 20_000;
+    const nodes = Array.from({ length: n }, (_, i) => op(`n${i}`, 'neg'));
+    const wires = nodes.map((_, i) => wire(`n${i}`, `n${(i + 1) % n}`, 'x'));
+    const loops = cycles(docOf(nodes, wires));
+    expect(loops).toHaveLength(1);
+    expect(loops[0]).toHaveLength(n);
   });
 
   it('ignores wires from nodes that do not exist', () => {

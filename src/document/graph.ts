@@ -89,6 +89,60 @@ function computeOrder(doc: GraphDoc): { order: string[]; cyclic: string[] } {
   return { order, cyclic };
 }
 
+/**
+ * The loops of a damaged document: each set of nodes that feed one another round in a circle (a
+ * strongly connected component with a wire inside it), a node wired into itself as a set of one.
+ * Nodes that only sit behind a loop belong to none, so a self-loop feeding two nodes is one loop
+ * of one node, not three. Loops and their nodes come in document order. Tarjan's algorithm,
+ * iterative, run over only the nodes `topologicalOrder` could not place.
+ */
+export function cycles(doc: GraphDoc): string[][] {
+  const { cyclic } = topologicalOrder(doc);
+  if (cyclic.length === 0) return [];
+  const rank = new Map(cyclic.map((id, i) => [id, i]));
+  const feeds = consumers(doc);
+  const targetsOf = (id: string): string[] => (feeds.get(id) ?? []).filter((t) => rank.has(t));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const loops: string[][] = [];
+  for (const root of cyclic) {
+    if (index.has(root)) continue;
+    const work: { id: string; next: number; targets: string[] }[] = [];
+    const open = (id: string): void => {
+      index.set(id, index.size);
+      low.set(id, index.get(id)!);
+      stack.push(id);
+      onStack.add(id);
+      work.push({ id, next: 0, targets: targetsOf(id) });
+    };
+    open(root);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      const target = top.targets[top.next++];
+      if (target !== undefined) {
+        if (!index.has(target)) open(target);
+        else if (onStack.has(target)) low.set(top.id, Math.min(low.get(top.id)!, index.get(target)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(top.id)!));
+      if (low.get(top.id) !== index.get(top.id)) continue;
+      const component: string[] = [];
+      let id: string;
+      do {
+        id = stack.pop()!;
+        onStack.delete(id);
+        component.push(id);
+      } while (id !== top.id);
+      if (component.length > 1 || top.targets.includes(top.id)) loops.push(component.sort((a, b) => rank.get(a)! - rank.get(b)!));
+    }
+  }
+  return loops.sort((a, b) => rank.get(a[0]!)! - rank.get(b[0]!)!);
+}
+
 /** True when `to` can be reached from `from` by following wires forward. */
 export function reaches(doc: GraphDoc, from: string, to: string): boolean {
   if (from === to) return true;

@@ -113,7 +113,21 @@ describe('validateDoc', () => {
 
   it('finds a self-loop', () => {
     const doc = docOf([op('p', 'neg')], [wire('p', 'p', 'x')]);
-    expect(validateDoc(doc)).toEqual([{ message: expect.stringMatching(/cycle through 1 nodes/), nodeId: 'p' }]);
+    expect(validateDoc(doc)).toEqual([{ message: "'p' is wired into itself", nodeId: 'p' }]);
+  });
+
+  it('counts the nodes on a loop, not the nodes behind it, and names each loop once', () => {
+    // A self-loop feeding two more nodes is one node wired into itself, not "a cycle through 3 nodes".
+    const selfLoop = docOf([op('p', 'neg'), op('q', 'neg'), op('r', 'neg')], [wire('p', 'p', 'x'), wire('p', 'q', 'x'), wire('q', 'r', 'x')]);
+    expect(validateDoc(selfLoop)).toEqual([{ message: "'p' is wired into itself", nodeId: 'p' }]);
+    const unlabelled = docOf([op('p', 'neg', { label: '' })], [wire('p', 'p', 'x')]);
+    expect(validateDoc(unlabelled).map((p) => p.message)).toEqual(['the negate node is wired into itself']);
+    // Two nodes feeding each other, and a third reading them, is a cycle through 2 nodes.
+    const pair = docOf([op('p', 'add'), op('q', 'neg'), op('r', 'neg'), op('s', 'neg')], [wire('q', 'p', 'a'), wire('s', 'p', 'b'), wire('p', 'q', 'x'), wire('q', 'r', 'x'), wire('s', 's', 'x')]);
+    expect(validateDoc(pair)).toEqual([
+      { message: 'the graph has a cycle through 2 nodes', nodeId: 'p' },
+      { message: "'s' is wired into itself", nodeId: 's' },
+    ]);
   });
 
   it('finds an output that does not exist', () => {

@@ -1,5 +1,5 @@
 import { findOp } from '../engine';
-import { reaches, topologicalOrder } from './graph';
+import { cycles, reaches } from './graph';
 import { inputPorts, OUT, outputPorts } from './ports';
 import type { GraphDoc } from './types';
 
@@ -98,8 +98,11 @@ export function validateDoc(doc: GraphDoc): DocProblem[] {
     }
     seenPorts.add(portKey);
   }
-  const { cyclic } = topologicalOrder(doc);
-  if (cyclic.length > 0) problems.push({ message: `the graph has a cycle through ${cyclic.length} nodes`, nodeId: cyclic[0] });
+  for (const loop of cycles(doc)) {
+    const [first] = loop as [string, ...string[]];
+    const message = loop.length === 1 ? `${describeNode(doc, first)} is wired into itself` : `the graph has a cycle through ${loop.length} nodes`;
+    problems.push({ message, nodeId: first });
+  }
   if (doc.output !== null && !doc.nodes[doc.output]) {
     problems.push({ message: `the output node '${doc.output}' does not exist` });
   }
