@@ -19,6 +19,12 @@ import { toTypeScript, TS_ENGINE_IMPORT } from './typescript';
 
 const REPO_ROOT = path.resolve(SHIM_DIR, '../..');
 
+/**
+ * Most tests here start python3 or tsx, about a second each on an idle machine; on two cores
+ * shared with other work that passes Vitest's 5 s default, and the test fails without being wrong.
+ */
+const PROCESS_TIMEOUT = 30_000;
+
 /** What evaluate says for each Value the program prints, in the program's order. */
 function expectedLines(doc: GraphDoc): PrintedNode[] {
   const ev = evaluate(doc);
@@ -130,7 +136,7 @@ function randomGraphs(count: number): GraphDoc[] {
   return docs;
 }
 
-describe('toPython', () => {
+describe('toPython', { timeout: PROCESS_TIMEOUT }, () => {
   it('runs against the micrograd stand-in, not some installed micrograd', () => {
     expect(runPython('import micrograd.engine as m\nprint(m.SHIM)\n').trim()).toBe('True');
   });
@@ -245,7 +251,7 @@ describe('toPython', () => {
   });
 });
 
-describe('toTypeScript', () => {
+describe('toTypeScript', { timeout: PROCESS_TIMEOUT }, () => {
   it.each(PRESETS.map((p) => [p.id, p] as const))('%s logs exactly the data and grads the canvas shows', (_id, preset) => {
     const doc = preset.build();
     expectSameNumbers(runTypeScript(toTypeScript(doc)), doc, true);
@@ -279,7 +285,7 @@ describe('toTypeScript', () => {
   });
 });
 
-describe('names and literals', () => {
+describe('names and literals', { timeout: PROCESS_TIMEOUT }, () => {
   it('turns labels into identifiers both languages accept', () => {
     expect(identifierFromLabel('x1w1 + x2w2')).toBe('x1w1_plus_x2w2');
     expect(identifierFromLabel('L1.N0.w0')).toBe('L1_N0_w0');
@@ -395,7 +401,7 @@ function randomNetworks(count: number): GraphDoc[] {
   return docs;
 }
 
-describe('networks: neurons, layers, inputs, targets and losses', () => {
+describe('networks: neurons, layers, inputs, targets and losses', { timeout: PROCESS_TIMEOUT }, () => {
   it('the canvas agrees with src/nn on the drawn network (the expectations below rest on it)', () => {
     const { doc, x, y } = drawnNetwork();
     const ev = evaluate(doc);

@@ -9,7 +9,7 @@ const LINE_ENDS = ['\n', '\r', '\r\n', '\u000b', '\u000c', '\u001c', '\u001d', '
 /** Characters that reorder or hide text: bidi overrides and isolates, marks, NUL, ESC, DEL, a lone surrogate. */
 const HIDDEN = ['\u202e', '\u202a', '\u2066', '\u2069', '\u061c', '\u200e', '\u200f', '\u0000', '\u001b', '\u007f', '\u009b', '\ud800'];
 
-describe('commentText and lineComment', () => {
+describe('commentText and lineComment', { timeout: 30_000 }, () => {
   it('writes every line terminator and hidden character as a visible escape', () => {
     for (const ch of [...LINE_ENDS, ...HIDDEN]) {
       const text = commentText(`a${ch}b`);
@@ -32,7 +32,7 @@ describe('commentText and lineComment', () => {
   });
 });
 
-describe('stringLiteral', () => {
+describe('stringLiteral', { timeout: 30_000 }, () => {
   it('reads back as the same text in JavaScript and Python, with line terminators and hidden characters escaped', () => {
     const texts = [...LINE_ENDS, ...HIDDEN].map((ch) => `a${ch}b`);
     texts.push("'\\'", '"""', '*/ //', '${x}');
