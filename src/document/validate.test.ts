@@ -120,7 +120,7 @@ describe('validateDoc', () => {
     // A self-loop feeding two more nodes is one node wired into itself, not "a cycle through 3 nodes".
     const selfLoop = docOf([op('p', 'neg'), op('q', 'neg'), op('r', 'neg')], [wire('p', 'p', 'x'), wire('p', 'q', 'x'), wire('q', 'r', 'x')]);
     expect(validateDoc(selfLoop)).toEqual([{ message: "'p' is wired into itself", nodeId: 'p' }]);
-    const unlabelled = docOf([op('p', 'neg', { label: '' })], [wire('p', 'p', 'x')]);
+    const unlabelled = docOf([{ ...op('p', 'neg'), label: '' }], [wire('p', 'p', 'x')]);
     expect(validateDoc(unlabelled).map((p) => p.message)).toEqual(['the negate node is wired into itself']);
     // Two nodes feeding each other, and a third reading them, is a cycle through 2 nodes.
     const pair = docOf([op('p', 'add'), op('q', 'neg'), op('r', 'neg'), op('s', 'neg')], [wire('q', 'p', 'a'), wire('s', 'p', 'b'), wire('p', 'q', 'x'), wire('q', 'r', 'x'), wire('s', 's', 'x')]);
