@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReactFlowProvider } from '@xyflow/react';
 import './styles/theme.css';
+// React Flow's own stylesheet comes right after the tokens, before any component's styles, so the
+// canvas's rules (canvas/FlowCanvas.css, edges/ValueEdge.css) always win over it.
+import '@xyflow/react/dist/style.css';
 import { bootstrap } from './editor/bootstrap';
 import { App } from './editor/App';
 import { StoreProvider } from './editor/store/StoreContext';

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import type { ContextTarget } from './canvas/FlowCanvas';
 import { PALETTE_ITEMS } from './palette/paletteItems';
 import { usePlaygroundStore } from './store/StoreContext';
+import './palette/Palette.css';
+import './ContextMenu.css';
 
 /** Right-click menu: on a node (delete, duplicate, make output), on the canvas (add here). */
 export function ContextMenu({ target, onClose }: { target: ContextTarget | null; onClose(): void }) {

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { formatShortcut } from './actions/keys';
 import { ACTIONS } from './actions/registry';
 import type { Action } from './actions/types';
+import './controls/controls.css';
+import './HelpSheet.css';
 
 const GROUPS: Action['group'][] = ['Edit', 'Gradients', 'View', 'File', 'Help'];
 

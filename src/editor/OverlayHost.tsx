@@ -3,6 +3,8 @@ import { useStoreApi, type InternalNode } from '@xyflow/react';
 import { GradientFlowOverlay, type FlowSource } from '../renderers/gradientFlow/GradientFlowOverlay';
 import type { HandlePoint, NodeBox } from '../renderers/gradientFlow/protocol';
 import { usePlaygroundStore } from './store/StoreContext';
+import './sceneCanvas.css';
+import './OverlayHost.css';
 
 /**
  * The thin React host of the gradient-flow overlay: a positioned, click-through box whose

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { usePlayground, usePlaygroundStore } from './store/StoreContext';
+import './Toasts.css';
 
 /** How long a notice stays, by tone: errors stay longer, they carry a reason to read. */
 const DURATION = { error: 9000, info: 5000, success: 3500 } as const;

@@ -1,3 +1,4 @@
+import './Welcome.css';
 /** The first-visit card: what the playground is, and the three things to try. */
 export function Welcome({ onClose, onExample }: { onClose(): void; onExample: boolean }) {
   return (

@@ -1,3 +1,4 @@
+import './icons.css';
 /**
  * The few toolbar icons, as inline SVG: no icon font to load (the build works offline), and no
  * glyph that a system font might lack.

@@ -4,6 +4,7 @@ import { usePlayground } from '../store/StoreContext';
 import { formatShortcut } from './keys';
 import { getAction } from './registry';
 import type { Action, ActionContext } from './types';
+import '../controls/controls.css';
 
 const Context = createContext<ActionContext | null>(null);
 

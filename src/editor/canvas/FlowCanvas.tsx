@@ -16,7 +16,6 @@ import {
   type NodeTypes,
   type Viewport,
 } from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
 import type { Position } from '../../document/types';
 import { canConnect, type Connection } from '../../document/validate';
 import { nodeResult } from '../../state/derived';
@@ -32,6 +31,7 @@ import { ValueNodeView } from '../nodes/ValueNodeView';
 import { OverlayHost } from '../OverlayHost';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import { FlowNodeCache, toFlowEdges, type Size } from './toFlow';
+import './FlowCanvas.css';
 
 // Declared once at module level: a new object per render would remount every node.
 const nodeTypes: NodeTypes = {

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { FILE_LIMITS, labelProblem } from '../../document/fileFields';
 import { usePlaygroundStore } from '../store/StoreContext';
+import './inlineEdit.css';
 
 interface EditableTextProps {
   value: string;

@@ -1,5 +1,7 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatNumber, signOf } from '../formatNumber';
+import './controls.css';
+import './inlineEdit.css';
 
 /** Pixels of pointer travel before a press becomes a scrub rather than a click. */
 const SCRUB_THRESHOLD = 3;

@@ -4,6 +4,7 @@ import { documentWeight, nodeResult } from '../../state/derived';
 import { weightWidth } from '../train/LiveWeightPainter';
 import { usePlayground } from '../store/StoreContext';
 import { signOf } from '../formatNumber';
+import './ValueEdge.css';
 
 /** Stroke width for a value: thin near 0, thicker for larger magnitudes, capped. */
 export function strokeWidthFor(value: number): number {

@@ -2,6 +2,7 @@ import { ActionButton } from '../actions/ActionsContext';
 import { MODES, type Mode } from '../modes';
 import { ExamplesMenu } from './ExamplesMenu';
 import { FileMenu } from './FileMenu';
+import './AppHeader.css';
 
 /** The top bar: name, the three modes, and the tools every mode shares. */
 export function AppHeader({ mode, onModeChange }: { mode: Mode; onModeChange(mode: Mode): void }) {

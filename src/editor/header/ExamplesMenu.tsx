@@ -1,6 +1,7 @@
 import { PRESETS } from '../../document/presets';
 import { usePlaygroundStore } from '../store/StoreContext';
 import { Menu } from './Menu';
+import './Menu.css';
 
 /** The lecture's examples, one click each; loading one is an undo step and gets a tidy layout. */
 export function ExamplesMenu() {

@@ -1,6 +1,8 @@
 import { useAction } from '../actions/ActionsContext';
 import { formatShortcut } from '../actions/keys';
 import { Menu } from './Menu';
+import '../controls/controls.css';
+import './Menu.css';
 
 function Item({ id, close }: { id: string; close(): void }) {
   const { action, run, enabled } = useAction(id);

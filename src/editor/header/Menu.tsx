@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import '../controls/controls.css';
+import './Menu.css';
 
 /** A button that opens a small menu below it; closes on Escape, outside click, or a choice. */
 export function Menu({ label, title, children, testId }: { label: ReactNode; title: string; children(close: () => void): ReactNode; testId?: string }) {

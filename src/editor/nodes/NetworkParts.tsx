@@ -3,6 +3,8 @@ import { ACTIVATIONS, type Activation } from '../../nn/activation';
 import { usePlaygroundStore } from '../store/StoreContext';
 import { formatNumber, signOf } from '../formatNumber';
 import { NET_PORTS, portY } from './portLayout';
+import '../controls/controls.css';
+import './NetworkParts.css';
 
 /** Input handles down the left edge, each with its name and (for neurons) its weight. */
 export function InputHandles({ ports, weights, missing }: { ports: readonly string[]; weights?: readonly number[]; missing: readonly string[] }) {

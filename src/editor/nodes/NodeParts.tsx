@@ -3,6 +3,8 @@ import { backwardRank } from '../../state/derived';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import type { NodeError } from '../../document/evaluate';
 import { formatNumber, signOf } from '../formatNumber';
+import '../controls/controls.css';
+import './NodeParts.css';
 
 /** One `name | number` line of a draw_dot-style record. */
 export function NumberRow({ name, value, stale, testId }: { name: string; value: number; stale?: boolean; testId?: string }) {

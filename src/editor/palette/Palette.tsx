@@ -3,6 +3,8 @@ import { useReactFlow } from '@xyflow/react';
 import type { Position } from '../../document/types';
 import { usePlaygroundStore } from '../store/StoreContext';
 import { PALETTE_ITEMS, type PaletteItem } from './paletteItems';
+import '../controls/controls.css';
+import './Palette.css';
 
 /** Pointer travel that turns a press on a palette item into a drag. */
 const DRAG_THRESHOLD = 4;

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { toPython } from '../../document/codegen/python';
 import { toTypeScript } from '../../document/codegen/typescript';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
+import '../controls/controls.css';
+import './CodePanel.css';
 
 type Language = 'python' | 'typescript';
 

@@ -1,6 +1,9 @@
 import { findOp } from '../../engine';
 import { displayedGrad, nodeResult } from '../../state/derived';
 import { usePlayground } from '../store/StoreContext';
+import '../controls/controls.css';
+import '../nodes/NodeParts.css';
+import './Inspector.css';
 
 /** Details of the selected node at full precision, with its op's documentation. */
 export function Inspector() {

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import '../controls/controls.css';
+import './SidePanel.css';
 
 /** The right-hand panel; it folds to a thin strip so it never hides the graph for good. */
 export function SidePanel({ title, folded, onToggleFold, children }: { title: string; folded: boolean; onToggleFold(): void; children: ReactNode }) {

@@ -6,7 +6,11 @@ import { createPlotMapping, plotRangesOf, plotRect, type PlotMapping } from '../
 import { sampleGraph } from '../../training/explainSample';
 import { datasetsOf, setupOf } from '../../training/setup';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
-import './train.css';
+import '../controls/controls.css';
+import '../panels/panelParts.css';
+import '../sceneCanvas.css';
+import './TrainPanel.css';
+import './DataPlot.css';
 
 type Label = 1 | -1;
 const MINUS = '\u2212';
@@ -102,7 +106,7 @@ export function DataPlot() {
         </div>
         <button
           type="button"
-          className="tool-button tr-button tr-plot__clear"
+          className="tool-button tr-plot__clear"
           disabled={setup.added.length === 0}
           onClick={() => store.getState().updateSetup({ added: [] })}
           data-testid="clear-added"

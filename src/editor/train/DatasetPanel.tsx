@@ -6,7 +6,10 @@ import type { PlaygroundStore } from '../../state/store';
 import { datasetsOf, setupOf } from '../../training/setup';
 import { ParamField } from '../panels/backward/ParamField';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
-import './train.css';
+import '../controls/controls.css';
+import '../panels/panelParts.css';
+import './TrainPanel.css';
+import './DatasetPanel.css';
 
 /** The select's value while an imported CSV replaces the generator. */
 const IMPORTED = '__imported';
@@ -180,7 +183,7 @@ export function DatasetPanel() {
             </div>
             <button
               type="button"
-              className="tool-button tr-reseed"
+              className="tool-button"
               onClick={() => updateSpec({ seed: setup.dataset.seed + 1 })}
               title="New points from the next seed"
               data-testid="dataset-reseed"
@@ -236,11 +239,11 @@ export function DatasetPanel() {
 
       <div className="tr-actions">
         <input ref={fileInput} type="file" accept=".csv,text/csv,text/plain" hidden onChange={importFile} data-testid="csv-input" />
-        <button type="button" className="tool-button tr-button" onClick={() => fileInput.current?.click()} title="Load points from a CSV file of x1,x2,label rows" data-testid="csv-import">
+        <button type="button" className="tool-button" onClick={() => fileInput.current?.click()} title="Load points from a CSV file of x1,x2,label rows" data-testid="csv-import">
           Import CSV…
         </button>
         {imported && (
-          <button type="button" className="tool-button tr-button" onClick={() => update({ imported: null, added: [] })} data-testid="use-generator">
+          <button type="button" className="tool-button" onClick={() => update({ imported: null, added: [] })} data-testid="use-generator">
             Use generator again
           </button>
         )}

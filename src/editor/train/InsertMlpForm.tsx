@@ -6,6 +6,8 @@ import { ACTIVATIONS, type Activation } from '../../nn/activation';
 import { datasetsOf, setupOf } from '../../training/setup';
 import { LossOptions } from '../nodes/LossNodeView';
 import { usePlaygroundStore } from '../store/StoreContext';
+import '../controls/controls.css';
+import './TrainPanel.css';
 
 /** Parses "16, 16, 1" into layer sizes; null when it is not a list of whole numbers 1..256. */
 export function parseSizes(text: string): number[] | null {

@@ -5,6 +5,10 @@ import { Icon } from '../icons';
 import { LossOptions } from '../nodes/LossNodeView';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import { useTrainingController } from './TrainingContext';
+import '../controls/controls.css';
+import '../panels/panelParts.css';
+import './TrainPanel.css';
+import './TrainControls.css';
 
 const LR_MIN = -3;
 const LR_MAX = 1;

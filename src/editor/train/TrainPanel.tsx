@@ -3,7 +3,8 @@ import { DatasetPanel } from './DatasetPanel';
 import { InsertMlpForm } from './InsertMlpForm';
 import { TrainControls } from './TrainControls';
 import { TrainingCharts } from './TrainingCharts';
-import './train.css';
+import '../panels/panelParts.css';
+import './TrainPanel.css';
 
 /** Train mode's panel: the data, the network, the controls and the curves. */
 export function TrainPanel() {

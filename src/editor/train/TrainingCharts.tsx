@@ -15,7 +15,9 @@ import {
   logTicks,
   type Domain,
 } from './chartMath';
-import './train.css';
+import '../panels/panelParts.css';
+import './TrainPanel.css';
+import './TrainingCharts.css';
 
 /** Points drawn per curve: a 300-pixel-wide chart shows no more. */
 const DRAWN_POINTS = 300;
@@ -96,7 +98,7 @@ export function TrainingCharts() {
   const latest = history[history.length - 1];
 
   return (
-    <section className="panel-card tr-charts" aria-label="Training curves" data-testid="training-charts">
+    <section className="panel-card" aria-label="Training curves" data-testid="training-charts">
       <dl className="tr-readouts">
         <div className="tr-readout tr-readout--loss">
           <dt>loss</dt>

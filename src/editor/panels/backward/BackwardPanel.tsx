@@ -7,6 +7,10 @@ import { usePlayground, usePlaygroundStore } from '../../store/StoreContext';
 import { DerivativeExplorer } from './DerivativeExplorer';
 import { GradCheckPanel } from './GradCheckPanel';
 import { NudgePanel } from './NudgePanel';
+import '../../controls/controls.css';
+import '../panelParts.css';
+import '../../nodes/NodeParts.css';
+import './BackwardPanel.css';
 
 /** How many steps of the order list show around the current one: a long pass is not a long list. */
 const ORDER_WINDOW = 6;

@@ -9,7 +9,10 @@ import { FunctionPlot } from './FunctionPlot';
 import { ParamField } from './ParamField';
 import { exact, fixed, nameOf } from './format';
 import { H_SLIDER, hFromSlider, sliderFromH } from './plotMath';
-import './backwardPanels.css';
+import '../../controls/controls.css';
+import '../panelParts.css';
+import './backwardTools.css';
+import './DerivativeExplorer.css';
 
 /** Above this many nodes the curve gets fewer samples, so dragging h stays smooth. */
 const DENSE_LIMIT = 400;

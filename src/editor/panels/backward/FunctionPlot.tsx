@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { clipSegment, curvePieces, pathData, scale, tickLabel, ticks, tickStep, yRange, type Point, type Range } from './plotMath';
-import './backwardPanels.css';
+import '../../controls/controls.css';
+import './FunctionPlot.css';
 
 export interface PlotPoint {
   x: number;

@@ -5,7 +5,10 @@ import { signOf } from '../../formatNumber';
 import { usePlayground } from '../../store/StoreContext';
 import { ParamField } from './ParamField';
 import { exact, gradcheckSummary, nameOf, relativeError, sig } from './format';
-import './backwardPanels.css';
+import '../../controls/controls.css';
+import '../panelParts.css';
+import './backwardTools.css';
+import './GradCheckPanel.css';
 
 /** Above this many nodes the check waits for "Run check" instead of following every edit. */
 const LIVE_CHECK_LIMIT = 400;
@@ -28,7 +31,7 @@ function ordered(doc: GraphDoc, rows: readonly GradientCheckRow[]): GradientChec
 /** A number cell: about six significant digits, full precision on hover. */
 function Num({ value, note, colour = false }: { value: number; note?: string; colour?: boolean }) {
   return (
-    <td className={`num bw-num${colour ? ` sign-${signOf(value)}` : ''}`} title={note ? `${exact(value)}\n${note}` : exact(value)}>
+    <td className={`num ${colour ? `sign-${signOf(value)}` : 'bw-num'}`} title={note ? `${exact(value)}\n${note}` : exact(value)}>
       {sig(value)}
     </td>
   );

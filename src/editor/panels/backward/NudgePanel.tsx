@@ -8,7 +8,10 @@ import { signOf } from '../../formatNumber';
 import { ParamField } from './ParamField';
 import { applyNudge, nudgeCode, nudgeResultText, planNudge, type LeafMove } from './nudgePlan';
 import { stepNumber } from './format';
-import './backwardPanels.css';
+import '../../controls/controls.css';
+import '../panelParts.css';
+import './backwardTools.css';
+import './NudgePanel.css';
 
 /** Leaves listed under the result before the list folds into "and N more". */
 const MOVES_SHOWN = 6;

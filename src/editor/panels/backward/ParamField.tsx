@@ -1,6 +1,8 @@
 import { useId, useState, type ReactNode } from 'react';
 import { parseNumber } from '../../controls/NumberField';
-import './backwardPanels.css';
+import '../../controls/controls.css';
+import '../panelParts.css';
+import './backwardTools.css';
 
 interface ParamFieldProps {
   /** The visible label ("learning rate"); also the input's accessible name. */
