@@ -98,14 +98,17 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
         const dir = join(OUT!, `${viewportName}-${theme}`);
         mkdirSync(dir, { recursive: true });
 
+        /** Closes the notice if one is up; it may time out by itself meanwhile, which is as good. */
+        const dismissToast = async () => {
+          if (!(await toast(page).isVisible())) return;
+          await toast(page).getByRole('button', { name: 'Dismiss' }).click({ timeout: 2_000 }).catch(() => undefined);
+          await expect(toast(page)).toBeHidden();
+        };
         /** One state: the viewport's picture and every element's computed style. */
         const capture = async (name: string, options: { mask?: Locator[]; styles?: boolean; toast?: boolean } = {}) => {
           // A notice from the last action stays a few seconds: whether it is still up would
           // depend on timing, so it is dismissed first (but for the state that shows one).
-          if (!options.toast && (await toast(page).isVisible())) {
-            await toast(page).getByRole('button', { name: 'Dismiss' }).click();
-            await expect(toast(page)).toBeHidden();
-          }
+          if (!options.toast) await dismissToast();
           // The pointer rests in the header's empty corner, so no hover depends on where the
           // last click happened to leave it.
           await page.mouse.move(1, 1);
@@ -181,8 +184,7 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
         await page.getByTestId('open-file-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
         await expect(toast(page)).toBeVisible();
         await capture('08-toast', { toast: true });
-        await toast(page).getByRole('button', { name: 'Dismiss' }).click();
-        await expect(toast(page)).toBeHidden();
+        await dismissToast();
 
         // Backward mode before and after a pass, then its folded tools opened.
         await enterBackwardMode(page);

@@ -15,7 +15,9 @@ export default defineConfig({
   testMatch: 'capture.spec.ts',
   // One journey per viewport and theme; two at a time is what the machine's cores allow.
   workers: 2,
-  timeout: 360_000,
+  // A journey is long, and the machine may be busy: generous limits, never a fixed wait.
+  timeout: 600_000,
+  expect: { timeout: 60_000 },
   use: { ...base.use, reducedMotion: 'reduce' },
   // The server is built and served from the repository root, as for the e2e suite.
   webServer: base.webServer && !Array.isArray(base.webServer) ? { ...base.webServer, cwd: root } : base.webServer,
