@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATASETS, isDatasetKind, MAX_POINTS, type DatasetKind } from '../data';
+import { DATASETS, getDatasetInfo, isDatasetKind, MAX_POINTS, type DatasetKind } from '../data';
 import { coordinate, expected, FILE_LIMITS, finite, idSchema, labelSchema, oneOf } from './fileFields';
 import { nodeFileSchema } from './fileNodes';
 import { CURRENT_VERSION } from './migrations';
@@ -65,8 +65,8 @@ const pointSchema = z.object({
   label: z.union([z.literal(-1), z.literal(1)], { error: expected('-1 or 1') }),
 });
 
-/** The dataset and training settings a document trains with. */
-export const trainingSetupSchema = z.object({
+/** The fields of the training setup, each checked on its own. */
+const trainingSetupFields = z.object({
   /** Which generator, how many points, how much noise, which seed. */
   dataset: z.object({
     /** The generator. */
@@ -97,6 +97,55 @@ export const trainingSetupSchema = z.object({
   /** Seed of weight initialisation. */
   initSeed: finite(),
 });
+
+/** The dataset and training settings a document trains with. */
+export const trainingSetupSchema = trainingSetupFields.superRefine((setup, ctx) => {
+  for (const issue of pointsIssues(setup)) ctx.addIssue({ code: 'custom', ...issue });
+});
+
+type PointsIssue = { path: (string | number)[]; message: string };
+
+/**
+ * The points must be usable together: a trainer packs them into rows of one width, so imported
+ * points of mixed widths, or clicked points of another width than the dataset's, would make it
+ * fail mid-run. Imported points need both classes, as the CSV import demands. Whether the drawn
+ * network reads a column the dataset lacks is not checked here: the editor allows that drawing
+ * (an input set to x3 on moons), and training refuses it with the reason.
+ *
+ * zod runs this only when every field has the right type, but a length check above (an empty
+ * list, a point of four features) may have failed; then there may be nothing to compare.
+ */
+function pointsIssues(setup: z.infer<typeof trainingSetupFields>): PointsIssue[] {
+  const points = setup.imported?.points ?? [];
+  const first = points[0];
+  if (setup.imported && first) {
+    const ragged = points.findIndex((point) => point.x.length !== first.x.length);
+    if (ragged > 0) {
+      return [
+        {
+          path: ['imported', 'points', ragged, 'x'],
+          message: `has ${features(points[ragged]!.x.length)}, but 'training.imported.points.0.x' has ${first.x.length}: every point needs the same number of features`,
+        },
+      ];
+    }
+    if (points.every((point) => point.label === first.label)) {
+      return [{ path: ['imported', 'points'], message: `has every label ${first.label}: a classifier needs examples of both classes` }];
+    }
+  }
+  const dataset = setup.imported ? { name: setup.imported.name, width: first?.x.length } : { name: setup.dataset.kind, width: getDatasetInfo(setup.dataset.kind).dimension };
+  const wrong = setup.added.findIndex((point) => point.x.length !== dataset.width);
+  if (dataset.width === undefined || wrong < 0) return [];
+  return [
+    {
+      path: ['added', wrong, 'x'],
+      message: `has ${features(setup.added[wrong]!.x.length)}, but the dataset '${dataset.name}' has ${dataset.width} per point`,
+    },
+  ];
+}
+
+function features(n: number): string {
+  return `${n} feature${n === 1 ? '' : 's'}`;
+}
 
 /** The whole file, version 1, after any migrations have run. */
 export const graphFileSchema = z.object(

@@ -53,9 +53,11 @@ export class TrainingSession {
     if (!compiled.ok) return compiled;
     const data = datasetsOf(setup);
     if (data.train.x.length === 0) return { ok: false, reason: 'The training set is empty: pick a dataset or add points.' };
-    const width = data.train.x[0]!.length;
+    // Files are checked for ragged points when read; this also covers anything else that
+    // reaches the worker, so a short row is a reason, never a RangeError mid-run.
+    const width = Math.min(...data.all.x.map((row) => row.length));
     if (compiled.program.featureCount > width) {
-      return { ok: false, reason: `The network reads feature x${compiled.program.featureCount}, but the dataset has only ${width} features.` };
+      return { ok: false, reason: `The network reads feature x${compiled.program.featureCount}, but the dataset has only ${width} features${allSameWidth(data.all.x) ? '' : ' in some points'}.` };
     }
     const session = new TrainingSession(compiled.program, setup);
     session.trainer.params.set(readParams(compiled.program, doc));
@@ -161,6 +163,10 @@ export class TrainingSession {
     t.steps = steps;
     return loss;
   }
+}
+
+function allSameWidth(rows: readonly (readonly number[])[]): boolean {
+  return rows.every((row) => row.length === rows[0]!.length);
 }
 
 /** The data's extent with a margin, square-ish, for the boundary and the plot. */
