@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { DATASETS, getDatasetInfo, isDatasetKind, MAX_POINTS, type DatasetKind } from '../data';
 import { coordinate, expected, FILE_LIMITS, finite, idSchema, labelSchema, oneOf } from './fileFields';
 import { nodeFileSchema } from './fileNodes';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { findOp, OPS, type OpType } from '../engine';
 import { ACTIVATIONS, type Activation } from '../nn/activation';
 import { coordinate, expected, FILE_LIMITS, finite, idSchema, labelSchema, oneOf } from './fileFields';

@@ -1,4 +1,8 @@
 import { Application } from 'pixi.js';
+// Pixi compiles its shader and uniform uploaders with `new Function` unless this polyfill is in;
+// the built app's Content-Security-Policy forbids eval. Every scene, in a worker or on the main
+// thread, starts from this class, so importing it here covers every place pixi runs.
+import 'pixi.js/unsafe-eval';
 import type { ThemeColors } from '../themeColors';
 import type { CanvasSize, SceneControl, SceneReport } from './sceneProtocol';
 
