@@ -694,6 +694,34 @@ test('a node that cannot be computed is marked and says why', async ({ page }) =
   await expect(div.getByTestId('node-data')).toHaveAttribute('data-value', '0.25');
 });
 
+test('a grad that overflows to Infinity with finite data is marked and says why', async ({ page }) => {
+  await openPlayground(page);
+  await clearCanvas(page);
+  const canvas = await canvasBox(page);
+  await dragFromPalette(page, 'value', { x: canvas.x + 220, y: canvas.y + 300 });
+  await dragFromPalette(page, 'log', { x: canvas.x + 560, y: canvas.y + 300 });
+  const a = nodeByLabel(page, 'a');
+  const log = opNode(page, 'log');
+  await wire(page, a, log, 'x');
+  // A tiny but finite number: log of it is about −737, and d log/da = 1/a overflows.
+  await typeValue(page, a, '1e-320');
+  await expect(log.getByTestId('node-data')).toHaveAttribute('data-value', /^-73\d\./);
+  await expect(a.getByTestId('node-error'), 'no mark before backward: the grad shown is 0').toHaveCount(0);
+
+  await page.keyboard.press('b');
+  await expect(a.getByTestId('node-grad')).toHaveAttribute('data-value', 'Infinity');
+  const mark = a.getByTestId('node-error');
+  await expect(mark).toHaveAttribute('data-message', /^grad is Infinity: the local derivative d.*\/da is Infinity here/);
+  await expect(mark).toHaveAttribute('aria-label', /grad is Infinity/);
+  await expect(a.locator('[data-testid="node-card"]')).toHaveClass(/has-error/);
+  await expect(log.getByTestId('node-error')).toHaveCount(0);
+
+  // Zero grad takes the Infinity, and its mark, away.
+  await page.keyboard.press('z');
+  await expect(a.getByTestId('node-grad')).toHaveAttribute('data-value', '0');
+  await expect(mark).toHaveCount(0);
+});
+
 test.describe('share links', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 

@@ -13,7 +13,23 @@ export type NodeError =
   /** An input already had an error or a non-finite value; the trouble started upstream. */
   | { kind: 'upstream'; message: string }
   /** The node sits on a cycle (only possible in a damaged document). */
-  | { kind: 'cycle'; message: string };
+  | { kind: 'cycle'; message: string }
+  /**
+   * The data is fine but the grad shown is NaN or ±Infinity. Never set by evaluate: it depends
+   * on the backward passes run (see `whyGradNotFinite`). `origin` is false when the node only
+   * received a gradient that was already broken.
+   */
+  | { kind: 'grad'; origin: boolean; message: string };
+
+/** A node error as the card's mark says it: trouble that started elsewhere is prefixed so. */
+export function errorText(error: NodeError): string {
+  return error.kind === 'upstream' ? `upstream: ${error.message}` : error.message;
+}
+
+/** True when the trouble started at another node (drawn in a softer red). */
+export function isSecondhand(error: NodeError): boolean {
+  return error.kind === 'upstream' || (error.kind === 'grad' && !error.origin);
+}
 
 /** What evaluate derives for one node. */
 export interface NodeResult {

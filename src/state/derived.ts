@@ -1,6 +1,7 @@
-import { gradAfter } from '../document/backward/schedule';
+import { whyGradNotFinite } from '../document/backward';
+import { gradAfter, type BackwardSchedule } from '../document/backward/schedule';
 import { compileNetwork } from '../training/compiled/compile';
-import { evaluate, type Evaluation, type NodeResult } from '../document/evaluate';
+import { evaluate, type Evaluation, type NodeError, type NodeResult } from '../document/evaluate';
 import { isLeaf } from '../document/ports';
 import type { GraphDoc } from '../document/types';
 import type { PlaygroundState } from './store';
@@ -41,6 +42,29 @@ export function displayedGrad(state: PlaygroundState, id: string): number {
   if (grads.passes === 0) return 0;
   if (leaf) return grads.leaves[id] ?? 0;
   return grads.latest[id] ?? 0;
+}
+
+const gradProblems = new WeakMap<BackwardSchedule, Map<string, NodeError | null>>();
+
+/**
+ * What is wrong with a node's numbers as its card shows them, or null: the data's error first
+ * (evaluate's), else why the grad shown is not a finite number. Cached per pass and per landed
+ * arrival count, so a card's selector gets the same object back until something changes.
+ */
+export function nodeProblem(state: PlaygroundState, id: string): NodeError | null {
+  const dataError = nodeResult(state, id)?.error;
+  if (dataError) return dataError;
+  const run = state.backwardRun;
+  if (!run || Number.isFinite(displayedGrad(state, id))) return null;
+  const delivered = run.delivered;
+  let cache = gradProblems.get(run.schedule);
+  if (!cache) {
+    cache = new Map();
+    gradProblems.set(run.schedule, cache);
+  }
+  const key = `${id}@${delivered}`;
+  if (!cache.has(key)) cache.set(key, whyGradNotFinite(state.doc, run.schedule, id, delivered, run.base));
+  return cache.get(key)!;
 }
 
 /** The node's place in the backward order of the watched pass (1 = output), or null. */

@@ -4,3 +4,4 @@ export { chainNumber, chainRuleText, nodeName, type ChainRuleText } from './chai
 export { nudgeLeaves, type NudgeDirection } from './nudge';
 export { gradientCheck, type GradientCheckRow } from './gradientCheck';
 export { sampleOutput, type FunctionSamples } from './sampleOutput';
+export { whyGradNotFinite } from './gradProblem';

@@ -1,5 +1,6 @@
 import type { ReactFlowInstance } from '@xyflow/react';
-import { displayedGrad, evaluationOf } from '../../state/derived';
+import { errorText, isSecondhand } from '../../document/evaluate';
+import { displayedGrad, evaluationOf, nodeProblem } from '../../state/derived';
 import type { PlaygroundStore } from '../../state/store';
 import { download } from './fileOps';
 import { graphToSvg, type SvgColors } from './graphSvg';
@@ -42,12 +43,12 @@ export async function exportImage(store: PlaygroundStore, flow: ReactFlowInstanc
       doc,
       numbers: (id) => {
         const r = evaluation.results.get(id);
-        const error = r?.error ?? null;
+        const error = nodeProblem(state, id);
         return {
           data: r?.data ?? NaN,
           grad: displayedGrad(state, id),
-          error: error === null ? null : error.kind === 'upstream' ? `upstream: ${error.message}` : error.message,
-          upstream: error?.kind === 'upstream',
+          error: error === null ? null : errorText(error),
+          upstream: error !== null && isSecondhand(error),
           ...(r?.outputs ? { outputs: r.outputs } : {}),
         };
       },

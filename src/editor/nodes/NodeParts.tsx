@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { backwardRank } from '../../state/derived';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
-import type { NodeError } from '../../document/evaluate';
+import { errorText, isSecondhand, type NodeError } from '../../document/evaluate';
 import { formatNumber, signOf } from '../formatNumber';
 import '../controls/controls.css';
 import './NodeParts.css';
@@ -33,9 +33,12 @@ export function ControlRow({ name, children }: { name: string; children: ReactNo
   );
 }
 
-/** The red mark of a node that cannot be computed, with the reason on hover and for screen readers. */
+/**
+ * The red mark of a node that cannot be computed, or whose grad is not a number, with the reason
+ * on hover and for screen readers.
+ */
 export function ErrorMark({ error }: { error: NodeError }) {
-  const text = error.kind === 'upstream' ? `upstream: ${error.message}` : error.message;
+  const text = errorText(error);
   return (
     <span className="node-error" role="img" aria-label={`Error: ${text}`} data-message={text} data-testid="node-error">
       !
@@ -58,7 +61,7 @@ export function cardClass(kind: string, selected: boolean, error: NodeError | nu
     'node-card',
     `node-card--${kind}`,
     selected ? 'is-selected' : '',
-    error ? (error.kind === 'upstream' ? 'has-upstream-error' : 'has-error') : '',
+    error ? (isSecondhand(error) ? 'has-upstream-error' : 'has-error') : '',
   ]
     .filter(Boolean)
     .join(' ');

@@ -1,4 +1,4 @@
-import { displayedGrad, evaluationOf, gradsAreStale, nodeResult } from '../../state/derived';
+import { displayedGrad, evaluationOf, gradsAreStale, nodeProblem, nodeResult } from '../../state/derived';
 import type { NodeError } from '../../document/evaluate';
 import { usePlayground } from '../store/StoreContext';
 
@@ -14,7 +14,7 @@ export interface NodeNumbers {
 /** Subscribes a node card to its derived numbers; it re-renders only when one of them changes. */
 export function useNodeNumbers(id: string): NodeNumbers {
   const data = usePlayground((s) => nodeResult(s, id)?.data ?? NaN);
-  const error = usePlayground((s) => nodeResult(s, id)?.error ?? null);
+  const error = usePlayground((s) => nodeProblem(s, id));
   const grad = usePlayground((s) => displayedGrad(s, id));
   const gradStale = usePlayground(gradsAreStale);
   const isOutput = usePlayground((s) => evaluationOf(s.doc).output === id);

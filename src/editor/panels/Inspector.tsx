@@ -1,5 +1,6 @@
 import { findOp } from '../../engine';
-import { displayedGrad, nodeResult } from '../../state/derived';
+import { errorText } from '../../document/evaluate';
+import { displayedGrad, nodeProblem, nodeResult } from '../../state/derived';
 import { usePlayground } from '../store/StoreContext';
 import '../controls/controls.css';
 import '../nodes/NodeParts.css';
@@ -11,6 +12,7 @@ export function Inspector() {
   const node = usePlayground((s) => (id ? s.doc.nodes[id] : undefined));
   const result = usePlayground((s) => (id ? nodeResult(s, id) : undefined));
   const grad = usePlayground((s) => (id ? displayedGrad(s, id) : 0));
+  const problem = usePlayground((s) => (id ? nodeProblem(s, id) : null));
   if (!id || !node) {
     return (
       <section className="inspector is-empty" data-testid="inspector">
@@ -32,7 +34,7 @@ export function Inspector() {
         <dt>grad</dt>
         <dd className="num">{String(grad)}</dd>
       </dl>
-      {result?.error && <p className="inspector__error">{result.error.message}</p>}
+      {problem && <p className="inspector__error">{errorText(problem)}</p>}
     </section>
   );
 }
