@@ -1,14 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { findBrowser, machine } from './scripts/find-browser.mjs';
 
-// Playwright cannot download its own browser on these machines: we drive Debian's Chromium.
-// /usr/lib/chromium/chromium is the real binary (/usr/bin/chromium is a shell wrapper).
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-if (!existsSync(chromiumPath)) {
-  throw new Error(
-    `Chromium not found at ${chromiumPath}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-  );
+// CHROMIUM_PATH, else a system Chromium or Chrome, else Playwright's own (see
+// scripts/find-browser.mjs; `npm run test:e2e` installs one first where none is found). Without
+// one, a single line says what to run: no stack trace from a config that threw.
+const browser = findBrowser(machine());
+if (!browser.ok) {
+  console.error(browser.reason);
+  process.exit(1);
 }
+const chromiumPath = browser.path;
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 

@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { canOpenBrowserHere } from './scripts/desktop.mjs';
 
 /**
  * The Content-Security-Policy of the built app. Every script is one of our own files (no
@@ -40,12 +41,29 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Whether `npm start` opens a browser window: not without a desktop (a server, a container, CI). */
+const openBrowser = canOpenBrowserHere();
+
+/** Where no window can open, says so next to vite's own address lines instead of failing. */
+function noDesktopHint(): Plugin {
+  return {
+    name: 'no-desktop-hint',
+    apply: 'serve',
+    configureServer(server) {
+      if (openBrowser || process.env.CI) return;
+      server.httpServer?.once('listening', () => {
+        server.config.logger.info('  No desktop browser to open here: open the Local address in a browser of your own.');
+      });
+    },
+  };
+}
+
 // `base: './'` makes every asset URL relative, so `dist/` works from any static host and any
 // sub-path (https://host/some/deep/path/) with no rewriting.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
-  server: { open: !process.env.CI },
+  plugins: [react(), contentSecurityPolicy(), noDesktopHint()],
+  server: { open: openBrowser },
   preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
