@@ -36,7 +36,8 @@ describe('the dev server config', () => {
     vi.stubEnv('WAYLAND_DISPLAY', '');
     const { default: config } = await import('../../vite.config');
     expect(config).toMatchObject({ server: { open: false } });
-  });
+    // Loading the config loads vite's React plugin: seconds on a busy machine.
+  }, 30_000);
 
   it('leaves the choice to that config: npm start does not force --open', async () => {
     const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
