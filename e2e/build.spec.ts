@@ -284,7 +284,8 @@ test('a reload brings back the graph and the view exactly', async ({ page }) => 
   await expect
     .poll(async () => {
       const saved = await page.evaluate(() => localStorage.getItem('micrograd-playground/autosave'));
-      const v = saved ? (JSON.parse(saved) as { viewport?: { x: number; y: number; zoom: number } }).viewport : undefined;
+      // The autosave wraps the graph file in an envelope with its revision: `file` is the graph.
+      const v = saved ? (JSON.parse(saved) as { file?: { viewport?: { x: number; y: number; zoom: number } } }).file?.viewport : undefined;
       return !!v && Math.abs(v.x - tx!) < 0.01 && Math.abs(v.y - ty!) < 0.01 && Math.abs(v.zoom - zoom!) < 1e-5;
     }, { message: 'the autosave holds the current view' })
     .toBe(true);

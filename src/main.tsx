@@ -8,18 +8,21 @@ import '@xyflow/react/dist/style.css';
 import { bootstrap } from './editor/bootstrap';
 import { App } from './editor/App';
 import { StoreProvider } from './editor/store/StoreContext';
+import { WorkKeeperProvider } from './editor/files/WorkKeeperContext';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain <div id="root">.');
 
-const { store, firstVisit, onExample, markWelcomed } = await bootstrap();
+const { store, keeper, firstVisit, onExample, markWelcomed } = await bootstrap();
 
 createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <ReactFlowProvider>
-        <App firstVisit={firstVisit} onExample={onExample} onWelcomeDone={markWelcomed} />
-      </ReactFlowProvider>
+      <WorkKeeperProvider keeper={keeper}>
+        <ReactFlowProvider>
+          <App firstVisit={firstVisit} onExample={onExample} onWelcomeDone={markWelcomed} />
+        </ReactFlowProvider>
+      </WorkKeeperProvider>
     </StoreProvider>
   </StrictMode>,
 );

@@ -1,64 +1,85 @@
 import { findPreset } from '../document/presets';
 import { decodeShareHash } from '../document/shareLink';
-import { readAutosave, startAutosave } from '../state/persistence';
-import { createPlaygroundStore, type PlaygroundStore } from '../state/store';
+import { memoryStorage, type KeyValueStorage } from '../state/keyValueStorage';
+import { openTab } from '../state/openTab';
+import type { PlaygroundStore } from '../state/store';
+import type { WorkKeeper } from '../state/workKeeper';
 
 const WELCOMED_KEY = 'micrograd-playground/welcomed';
 /** The example a first visit opens on: the graph the lecture backpropagates by hand. */
 const FIRST_PRESET = 'lecture-L';
 
+/** What the app needs from the start-up: the store, the keeper of saved work, and the welcome state. */
+export interface Started {
+  store: PlaygroundStore;
+  keeper: WorkKeeper;
+  firstVisit: boolean;
+  onExample: boolean;
+  markWelcomed(): void;
+}
+
 /**
- * Decides what the playground opens on, in this order: a shared link in the URL hash, the
- * autosaved work of the last visit, or the lecture's example. Then keeps autosaving.
+ * Opens the tab (`openTab`: the autosave or the first example, and a shared link over it),
+ * then connects it to the page: links opened later (`hashchange`), saves made in other tabs
+ * (`storage`), and the last write when the page is hidden or closed.
  */
-export async function bootstrap(): Promise<{ store: PlaygroundStore; firstVisit: boolean; onExample: boolean; markWelcomed(): void }> {
-  const storage = safeStorage();
-  const welcomed = storage?.getItem(WELCOMED_KEY) === '1';
-  let store: PlaygroundStore | null = null;
-  let linkError: string | null = null;
+export async function bootstrap(): Promise<Started> {
+  const browserStorage = safeStorage();
+  // Without localStorage (some private modes) Recent and links still work for this visit.
+  const storage = browserStorage ?? memoryStorage();
+  const welcomed = readWelcomed(storage);
+  const link = location.hash.length > 1 ? await decodeShareHash(location.hash) : null;
+  const { store, keeper, onExample } = openTab(storage, {
+    link: link?.ok ? link.doc : null,
+    firstDoc: () => findPreset(FIRST_PRESET)!.build(),
+    persistent: browserStorage !== null,
+  });
+  if (link) afterLink(store, link);
 
-  if (location.hash.length > 1) {
-    const shared = await decodeShareHash(location.hash);
-    if (shared.ok) {
-      store = createPlaygroundStore(shared.doc);
-      store.getState().loadDocument(shared.doc, { layout: true });
-      // The link has done its job; a reload should show the autosave, which now holds it.
-      history.replaceState(null, '', location.pathname + location.search);
-    } else {
-      linkError = shared.reason;
-    }
-  }
-  if (!store && storage) {
-    const saved = readAutosave(storage);
-    if (saved) store = createPlaygroundStore(saved.doc, saved.viewport ?? undefined);
-    if (saved && !saved.viewport) store?.getState().loadDocument(saved.doc, { layout: true });
-  }
-  const onExample = !store;
-  if (!store) {
-    const preset = findPreset(FIRST_PRESET)!;
-    store = createPlaygroundStore();
-    store.getState().loadDocument(preset.build(), { layout: true });
-  }
-  // Opening is not an edit the person made: nothing to undo yet.
-  store.setState({ history: { past: [], future: [] } });
-  if (linkError) store.getState().notify('error', `This share link could not be opened: ${linkError}`);
-
-  if (storage) {
-    const autosave = startAutosave(store, storage);
-    window.addEventListener('pagehide', () => autosave.flush());
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') autosave.flush();
+  window.addEventListener('hashchange', () => {
+    if (location.hash.length <= 1) return;
+    void decodeShareHash(location.hash).then((next) => {
+      if (next.ok) keeper.openLink(next.doc);
+      afterLink(store, next);
     });
-  }
+  });
+  window.addEventListener('storage', (e) => {
+    if (e.storageArea === browserStorage) keeper.storageChanged(e.key);
+  });
+  window.addEventListener('pagehide', () => keeper.flush());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') keeper.flush();
+  });
   return {
     store,
+    keeper,
     firstVisit: !welcomed,
     onExample,
-    markWelcomed: () => storage?.setItem(WELCOMED_KEY, '1'),
+    markWelcomed: () => {
+      try {
+        storage.setItem(WELCOMED_KEY, '1');
+      } catch {
+        /* storage full: the welcome shows again next time, nothing worse */
+      }
+    },
   };
 }
 
-function safeStorage(): Storage | null {
+/** A link that opened has done its job (a reload shows the autosave); a bad one is explained. */
+function afterLink(store: PlaygroundStore, link: { ok: true } | { ok: false; reason: string }): void {
+  if (link.ok) history.replaceState(null, '', location.pathname + location.search);
+  else store.getState().notify('error', `This share link could not be opened: ${link.reason} Your graph is unchanged.`);
+}
+
+function readWelcomed(storage: KeyValueStorage): boolean {
+  try {
+    return storage.getItem(WELCOMED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function safeStorage(): KeyValueStorage | null {
   try {
     const s = window.localStorage;
     s.getItem(WELCOMED_KEY);

@@ -17,11 +17,12 @@ import { EMPTY_DOC, type DocNode, type GraphDoc, type NodePatch, type Position }
 import type { Connection } from '../document/validate';
 import { EMPTY_HISTORY, record, redo, undo, type History } from './history';
 import { createBackwardSlice, type BackwardSlice } from './backwardSlice';
+import { createKeepingSlice, type KeepingSlice } from './keepingSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import type { Notice, Viewport } from './types';
 
 /** Everything the playground holds, and the named commands that change it. */
-export interface PlaygroundState extends BackwardSlice, TrainingSlice {
+export interface PlaygroundState extends BackwardSlice, TrainingSlice, KeepingSlice {
   /** The drawn graph: the only thing saved. */
   doc: GraphDoc;
   /** Counts semantic edits (not moves), so derived things like grads know when they are stale. */
@@ -130,6 +131,7 @@ export function createPlaygroundStore(doc: GraphDoc = EMPTY_DOC, viewport: Viewp
         if (get().mode !== mode) set({ mode });
       },
       ...createBackwardSlice(set, get),
+      ...createKeepingSlice(set, get),
       ...createTrainingSlice(set, get, (setup) => edit({ ...get().doc, training: setup })),
 
       addNodes(nodes, select = true) {

@@ -1,0 +1,82 @@
+import type { GraphDoc } from '../document/types';
+import { AUTOSAVE_KEY, refreshKept, type Autosave } from './autosave';
+import { KEPT_PREFIX, UNREADABLE_PREFIX, keepDoc, listKept, readKept, rawKept, removeKept } from './keptCopies';
+import { readItem, type KeyValueStorage } from './keyValueStorage';
+import type { PlaygroundStore } from './store';
+
+/**
+ * The commands the page offers for getting work back: open a link without losing what was
+ * there, restore or remove a Recent copy, settle a two-tab conflict. Each one that replaces the
+ * graph keeps the graph it replaces in Recent first, and is one undo step.
+ */
+export interface WorkKeeper {
+  /** Opens a shared link's graph; earlier work goes to Recent and a banner offers it back. */
+  openLink(doc: GraphDoc): void;
+  /** Restores a Recent copy (keeping the current graph first); false when it could not. */
+  restore(id: string): boolean;
+  /** Removes a Recent copy, then retries a failed autosave (there may be room now). */
+  remove(id: string): void;
+  /** A copy's text exactly as stored, for downloading; null names the autosave itself. */
+  rawCopy(id: string | null): string | null;
+  /** Settles a conflict for this tab's graph. */
+  keepMine(): void;
+  /** Settles a conflict for the other tab's graph. */
+  takeTheirs(): void;
+  /** A key changed in another tab (`storage` event; null when the storage was cleared). */
+  storageChanged(key: string | null): void;
+  /** The page is being hidden or closed. */
+  flush(): void;
+}
+
+/** The work keeper of one tab, over its store, its storage and its running autosave. */
+export function createWorkKeeper(store: PlaygroundStore, storage: KeyValueStorage, autosave: Autosave, now: () => number = Date.now): WorkKeeper {
+  refreshKept(store, storage);
+  return {
+    openLink(doc) {
+      const state = store.getState();
+      // An untouched first example is nobody's work: nothing to keep, nothing to say.
+      const keep = autosave.holdsWork() ? keepDoc(storage, state.doc, state.viewport, 'link', now()) : null;
+      if (keep && !keep.ok) autosave.protectStored();
+      state.loadDocument(doc, { layout: true });
+      if (keep) store.getState().showBanner({ kind: 'link', keptId: keep.ok ? keep.id : null });
+      refreshKept(store, storage);
+    },
+    restore(id) {
+      const read = readKept(storage, id);
+      const state = store.getState();
+      if (!read.ok) {
+        state.notify('error', `This copy cannot be restored: ${read.reason}.`);
+        return false;
+      }
+      const title = listKept(storage).find((k) => k.id === id)?.title ?? 'the graph';
+      const kept = keepDoc(storage, state.doc, state.viewport, 'restore', now());
+      if (!kept.ok) {
+        state.notify('error', `Nothing was restored: the graph you have now could not be kept first (${kept.reason}). Save it as a file, then try again.`);
+        return false;
+      }
+      const { doc, viewport } = read.work;
+      state.loadDocument(doc, viewport ? { viewport } : { layout: false });
+      store.getState().dismissBanner('link');
+      store.getState().notify('success', `Restored “${title}”. The graph you had is kept under File → Recent, and Undo brings it back.`);
+      refreshKept(store, storage);
+      return true;
+    },
+    remove(id) {
+      removeKept(storage, id);
+      const banner = store.getState().banners.find((b) => b.kind !== 'conflict' && b.keptId === id);
+      if (banner) store.getState().dismissBanner(banner.kind);
+      refreshKept(store, storage);
+      autosave.saveNow();
+    },
+    rawCopy(id) {
+      return id === null ? readItem(storage, AUTOSAVE_KEY) : rawKept(storage, id);
+    },
+    keepMine: () => autosave.keepMine(),
+    takeTheirs: () => autosave.takeTheirs(),
+    storageChanged(key) {
+      if (key === null || key === AUTOSAVE_KEY) autosave.storageChanged();
+      if (key === null || key.startsWith(KEPT_PREFIX) || key.startsWith(UNREADABLE_PREFIX)) refreshKept(store, storage);
+    },
+    flush: () => autosave.flush(),
+  };
+}
