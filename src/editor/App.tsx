@@ -6,6 +6,7 @@ import { useShortcuts } from './actions/useShortcuts';
 import { FlowCanvas, type ContextTarget } from './canvas/FlowCanvas';
 import { ContextMenu } from './ContextMenu';
 import { copyShareLink, openGraphFile, saveGraphFile } from './files/fileOps';
+import { KeepBanners } from './files/KeepBanners';
 import { AppHeader } from './header/AppHeader';
 import { HelpSheet } from './HelpSheet';
 import { useTidy } from './layout/useTidy';
@@ -86,6 +87,7 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
           <Palette folded={paletteFolded} onToggleFold={() => setPaletteFolded((f) => !f)} />
           <main className="canvas-area">
             <FlowCanvas onContextMenu={onContextMenu} colorMode={theme} />
+            <KeepBanners />
             <Toasts />
             {welcome && <Welcome onClose={closeWelcome} onExample={onExample} />}
           </main>

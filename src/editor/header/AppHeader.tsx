@@ -2,6 +2,7 @@ import { ActionButton } from '../actions/ActionsContext';
 import { MODES, type Mode } from '../modes';
 import { ExamplesMenu } from './ExamplesMenu';
 import { FileMenu } from './FileMenu';
+import { SaveStatus } from './SaveStatus';
 import './AppHeader.css';
 
 /** The top bar: name, the three modes, and the tools every mode shares. */
@@ -31,6 +32,7 @@ export function AppHeader({ mode, onModeChange }: { mode: Mode; onModeChange(mod
       </nav>
 
       <div className="toolbar" role="toolbar" aria-label="Tools">
+        <SaveStatus />
         <ExamplesMenu />
         <FileMenu />
         <span className="toolbar__sep" />

@@ -1,5 +1,6 @@
 import { useAction } from '../actions/ActionsContext';
 import { formatShortcut } from '../actions/keys';
+import { RecentMenu } from '../files/RecentMenu';
 import { Menu } from './Menu';
 import '../controls/controls.css';
 import './Menu.css';
@@ -25,7 +26,7 @@ function Item({ id, close }: { id: string; close(): void }) {
   );
 }
 
-/** Open, save, share and export: the ways a graph leaves and enters the playground. */
+/** Open, save, share and export: the ways a graph leaves and enters the playground; and Recent, the copies kept here. */
 export function FileMenu() {
   return (
     <Menu label="File" title="Open, save, share, export" testId="file-menu">
@@ -34,6 +35,7 @@ export function FileMenu() {
           {['open', 'save', 'share', 'exportPng', 'exportSvg'].map((id) => (
             <Item key={id} id={id} close={close} />
           ))}
+          <RecentMenu close={close} />
         </>
       )}
     </Menu>
