@@ -94,6 +94,9 @@ test.describe('a shared link opened over your work', () => {
 });
 
 test.describe('two tabs of the playground', () => {
+  // Two copies of the app (each with its WebGL overlay) share two busy cores: give them time.
+  test.slow();
+
   test('a tab that only looked around never writes its stale graph over a file opened in another tab', async ({ page }) => {
     await editedLecture(page);
     const other = await page.context().newPage();
