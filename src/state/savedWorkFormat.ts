@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../document/zod';
 import { FILE_FORMAT, type Viewport } from '../document/fileFormat';
 import { parseDocumentFile, toGraphFile } from '../document/serialize';
 import type { GraphDoc } from '../document/types';
