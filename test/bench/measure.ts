@@ -8,8 +8,10 @@
 export interface BenchLine {
   group: string;
   name: string;
-  /** Median milliseconds per run. */
+  /** Median milliseconds per run (or the figure in `unit`). */
   ms: number;
+  /** What `ms` counts when it is not milliseconds, e.g. 'kB'. */
+  unit?: string;
   /** Baseline ms / this ms (> 1 is faster than the baseline). */
   speedup?: number;
   /** Anything else worth printing (e.g. 'goal ≤ 2 ms'). */
@@ -56,6 +58,6 @@ export function print(lines: readonly BenchLine[]): void {
     }
     const ms = l.ms < 1 ? l.ms.toFixed(4) : l.ms.toFixed(2);
     const ratio = l.speedup === undefined ? '' : `  ${l.speedup.toFixed(2)}x vs baseline`;
-    console.log(`  ${l.name.padEnd(48)} ${ms.padStart(10)} ms${ratio}${l.note ? `  (${l.note})` : ''}`);
+    console.log(`  ${l.name.padEnd(48)} ${ms.padStart(10)} ${l.unit ?? 'ms'}${ratio}${l.note ? `  (${l.note})` : ''}`);
   }
 }
