@@ -20,6 +20,8 @@ import type { Transfer } from './pageBytes';
 const EDIT_SAMPLES = 20;
 const DRIVE_MS = 2500;
 const BACKWARD_MS = 3000;
+/** Longest the bench waits for the opened graph to answer a click before giving up. */
+const OPEN_LIMIT_MS = 180_000;
 /** The view the file was saved with. */
 const SAVED_ZOOM = 0.1;
 
@@ -128,10 +130,14 @@ async function openFile(page: Page, graph: BigGraph, file: string): Promise<Open
   const chooser = page.waitForEvent('filechooser');
   await page.locator('[data-action="open"]').click();
   await (await chooser).setFiles({ name: 'big.graph.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  // One click per painted frame: faster, and clicks on the old graph or the pane would pile up
+  // work faster than the page can draw it (a run hung like that for 17 minutes).
+  const deadline = Date.now() + OPEN_LIMIT_MS;
   for (;;) {
     await page.mouse.click(click.x, click.y);
-    const done = await page.evaluate<boolean>('window.__open.selected !== null');
+    const done = await page.evaluate<boolean>('new Promise((resolve) => requestAnimationFrame(() => resolve(window.__open.selected !== null)))');
     if (done) break;
+    if (Date.now() > deadline) throw new Error(`no click selected the opened graph's card within ${OPEN_LIMIT_MS / 1000} s`);
   }
   await quiet(page);
   const times = await page.evaluate<Omit<OpenTimes, 'cardsInDom'>>('window.__open');
