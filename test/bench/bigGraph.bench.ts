@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { serializeDocument } from '../../src/document/serialize';
 import { expandedMlpDoc, type BigGraph } from './bigGraphDocs';
-import { LIGHT_CATEGORIES, mainThreadPerFrame, quantile, traceMainThread, type FrameCost } from './browserTrace';
+import { BENCH_PAGE, LIGHT_CATEGORIES, mainThreadPerFrame, quantile, traceMainThread, type FrameCost } from './browserTrace';
 import type { BenchLine } from './measure';
 import type { Transfer } from './pageBytes';
 
@@ -247,7 +247,7 @@ export async function bigGraphBench(browser: Browser, url: string, takeTransfers
   const graph = expandedMlpDoc(2, [24, 24, 1]);
   const nodes = Object.keys(graph.doc.nodes).length;
   const wires = Object.keys(graph.doc.wires).length;
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: BENCH_PAGE.bypassCSP });
   const page = await context.newPage();
   const lines: BenchLine[] = [];
   try {

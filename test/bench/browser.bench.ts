@@ -7,7 +7,7 @@ import { EMPTY_DOC, type GraphDoc } from '../../src/document/types';
 import { sampleGraph } from '../../src/training/explainSample';
 import { DEFAULT_SETUP } from '../../src/training/setup';
 import { bigGraphBench } from './bigGraph.bench';
-import { FRAME_CATEGORIES, mainThreadPerFrame } from './browserTrace';
+import { BENCH_PAGE, FRAME_CATEGORIES, mainThreadPerFrame } from './browserTrace';
 import type { BenchLine } from './measure';
 import { transferCounter } from './pageBytes';
 
@@ -32,7 +32,7 @@ function threeHundredNodes(): GraphDoc {
 /** The 300-node Backward animation and the training page. */
 async function smallGraphBench(browser: Browser, url: string): Promise<BenchLine[]> {
   const lines: BenchLine[] = [];
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: BENCH_PAGE.bypassCSP });
   const doc = threeHundredNodes();
   await page.goto(`${url}${await encodeShareHash(doc)}`);
   await page.locator('.react-flow__node').first().waitFor();
@@ -72,7 +72,7 @@ async function smallGraphBench(browser: Browser, url: string): Promise<BenchLine
   );
 
   // Training: how often the decision boundary is refreshed while the worker trains.
-  const trainPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const trainPage = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: BENCH_PAGE.bypassCSP });
   const { doc: net } = insertMlp(EMPTY_DOC, { nin: 2, sizes: [16, 16, 1], activation: 'relu', seed: 1337, style: 'neurons', loss: 'hinge', at: { x: 0, y: 0 } });
   await trainPage.goto(`${url}${await encodeShareHash({ ...net, training: DEFAULT_SETUP })}`);
   await trainPage.locator('.react-flow__node').first().waitFor();
