@@ -120,12 +120,6 @@ async function openFile(page: Page, graph: BigGraph, file: string): Promise<Open
     }
     requestAnimationFrame(tick);
   })()`);
-  // Where the card will be once the saved view is reached (its middle, in page pixels): worked
-  // out before opening, as the page answers nothing while it opens.
-  const pane = await paneBox(page);
-  const view = JSON.parse(file).viewport as { x: number; y: number; zoom: number };
-  const at = graph.doc.nodes[target]!.position;
-  const click = { x: pane.x + view.x + (at.x + 60) * view.zoom, y: pane.y + view.y + (at.y + 30) * view.zoom };
   await page.getByTestId('file-menu').click();
   const chooser = page.waitForEvent('filechooser');
   await page.locator('[data-action="open"]').click();
@@ -133,8 +127,12 @@ async function openFile(page: Page, graph: BigGraph, file: string): Promise<Open
   // One click per painted frame: faster, and clicks on the old graph or the pane would pile up
   // work faster than the page can draw it (a run hung like that for 17 minutes).
   const deadline = Date.now() + OPEN_LIMIT_MS;
+  const card = page.getByTestId(`rf__node-${target}`);
   for (;;) {
-    await page.mouse.click(click.x, click.y);
+    // Clicked where the card is drawn once it is (opening may fit the view rather than keep the
+    // file's): before that there is nothing of the new graph to click.
+    const box = (await card.count()) > 0 ? await card.boundingBox() : null;
+    if (box) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const done = await page.evaluate<boolean>('new Promise((resolve) => requestAnimationFrame(() => resolve(window.__open.selected !== null)))');
     if (done) break;
     if (Date.now() > deadline) throw new Error(`no click selected the opened graph's card within ${OPEN_LIMIT_MS / 1000} s`);
