@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { CSP_REPORT, expect, test, violationsWatched, watchConsole } from './fixtures';
 import { canvasBox, dragFromPalette, nodeByLabel, openPlayground, typeValue, viewportTransform, waitForLayout } from './helpers/canvas';
-import { actionButton, backwardStatus, enterBackwardMode, expectOverlayToMove, overlayFrame } from './helpers/backward';
+import { actionButton, backwardStatus, enterBackwardMode, expectOverlayToMove, fastestAnimation, overlayFrame } from './helpers/backward';
 import { boundaryPixels, insertDefaultMlp, modeButton, pauseTraining, startTraining, stepCount } from './helpers/train';
 
 /**
@@ -64,6 +64,8 @@ test('the built app runs under a strict CSP: Build, Tidy, Backward, Train and ex
   const idle = await overlayFrame(page);
   await actionButton(page, 'backward').click();
   await expectOverlayToMove(page, idle.hash, /^Pass \d+ · step \d+ of/);
+  // Seen moving: the rest of the pass may play fast (the scene's worker draws it all the same).
+  await fastestAnimation(page);
   await expect(backwardStatus(page)).toHaveText('1 backward pass since the last Zero grad.', { timeout: 20_000 });
 
   // Train: the training worker steps, the boundary scene (pixi in its worker) paints the heatmap.

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openPlayground } from './helpers/canvas';
-import { actionButton, backwardStatus, backwardView, enterBackwardMode, expectOverlayToMove, overlayFrame } from './helpers/backward';
+import { actionButton, backwardStatus, backwardView, enterBackwardMode, expectOverlayToMove, fastestAnimation, overlayFrame } from './helpers/backward';
 
 /**
  * Where the gradient-flow overlay draws. Normally its canvas is handed to a worker
@@ -19,6 +19,8 @@ async function watchPassDraw(page: Page): Promise<void> {
   const idle = await overlayFrame(page);
   await actionButton(page, 'backward').click();
   await expectOverlayToMove(page, idle.hash, RUNNING);
+  // Seen moving: the rest of the pass may play fast; it must still land, by itself.
+  await fastestAnimation(page);
   await expect(backwardStatus(page)).toHaveText('1 backward pass since the last Zero grad.', { timeout: 20_000 });
   expect((await backwardView(page)).grads).toEqual({ L: 1, f: 4, d: -2, e: -2, c: -2, a: 6, b: -4 });
 }

@@ -11,10 +11,24 @@ import { fileURLToPath } from 'node:url';
 /** This folder: put on PYTHONPATH so `from micrograd.engine import Value` finds the stand-in. */
 export const SHIM_DIR = path.dirname(fileURLToPath(import.meta.url));
 
+/** The interpreter `python3` on PATH runs, once asked; see {@link interpreter}. */
+let resolved: string | null = null;
+
+/**
+ * The python3 on PATH, as the binary it finally runs. A version manager's `python3` is often a
+ * shell shim (pyenv's costs about 0.7 s of CPU per start, the interpreter itself 0.04 s), and
+ * these tests start python dozens of times: ask the shim once which interpreter it picks
+ * (sys.executable), then run that directly. The same Python either way.
+ */
+function interpreter(): string {
+  resolved ??= execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim() || 'python3';
+  return resolved;
+}
+
 /** Runs `code` (fed on stdin) with python3 and returns what it printed. Throws on any error. */
 export function runPython(code: string): string {
   try {
-    return execFileSync('python3', ['-'], {
+    return execFileSync(interpreter(), ['-'], {
       input: code,
       encoding: 'utf8',
       env: { ...process.env, PYTHONPATH: SHIM_DIR, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' },
