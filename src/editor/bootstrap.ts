@@ -10,7 +10,7 @@ const WELCOMED_KEY = 'micrograd-playground/welcomed';
 const FIRST_PRESET = 'lecture-L';
 
 /** What the app needs from the start-up: the store, the keeper of saved work, and the welcome state. */
-export interface Started {
+interface Started {
   store: PlaygroundStore;
   keeper: WorkKeeper;
   firstVisit: boolean;

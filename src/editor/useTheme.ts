@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type Theme = 'dark' | 'light';
+type Theme = 'dark' | 'light';
 const KEY = 'micrograd-playground/theme';
 
 function initialTheme(): Theme {

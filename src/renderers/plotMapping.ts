@@ -13,7 +13,7 @@ import { plotRanges } from '../training/worker/TrainingSession';
 export type AxisRange = readonly [number, number];
 
 /** The drawing area inside the canvas, in CSS pixels. */
-export interface PlotRect {
+interface PlotRect {
   left: number;
   top: number;
   width: number;
@@ -35,7 +35,7 @@ export interface PlotMapping {
  * Pixels kept free around the plot. Zero: the ranges already carry a 15 % margin around the
  * data (see `plotRanges`), so no point sits on the border, and the whole box stays clickable.
  */
-export const PLOT_INSET = 0;
+const PLOT_INSET = 0;
 
 /** The drawing area of a canvas of `width` × `height` CSS pixels. */
 export function plotRect(width: number, height: number, inset = PLOT_INSET): PlotRect {
@@ -109,7 +109,7 @@ export function axisTicks(range: AxisRange, count = 5): number[] {
 /** Strongest heatmap opacity: the points on top must stay readable. */
 export const HEATMAP_MAX_ALPHA = 0.62;
 /** Scores are squashed with tanh(k·|score|): a tanh output of ±1 then shows almost full colour. */
-export const HEATMAP_SHARPNESS = 1.5;
+const HEATMAP_SHARPNESS = 1.5;
 
 /**
  * Writes the heatmap for a size × size grid of scores into `out` as premultiplied RGBA bytes,

@@ -23,7 +23,7 @@ export interface ThemeColors {
 const FALLBACK: ThemeColors = { pos: 0x4fb3ff, neg: 0xff7a59, accent: 0xf5d04c, zero: 0x7c8297, text: 0xe8e9f0, panel: 0x181b25 };
 
 /** Parses `#rgb` / `#rrggbb` into 0xRRGGBB, or returns null for anything else. */
-export function parseHexColor(text: string): number | null {
+function parseHexColor(text: string): number | null {
   const hex = text.trim().replace(/^#/, '');
   if (/^[0-9a-f]{3}$/i.test(hex)) {
     return parseInt(

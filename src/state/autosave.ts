@@ -12,7 +12,7 @@ export const AUTOSAVE_KEY = 'micrograd-playground/autosave';
 const LEGACY_UNREADABLE_KEY = 'micrograd-playground/autosave-unreadable';
 
 /** What a tab found in storage when it opened. */
-export interface OpenedWork {
+interface OpenedWork {
   /** The autosave and its exact text, when it could be read. */
   saved: { text: string; work: SavedWork } | null;
   /** An autosave that could not be read: why, and the Recent copy holding it (null: still in place). */
@@ -37,7 +37,7 @@ export function openAutosave(storage: KeyValueStorage, now: number): OpenedWork 
 }
 
 /** Options of {@link startAutosave}. */
-export interface AutosaveOptions {
+interface AutosaveOptions {
   /** The autosave this tab opened on (null: it shows something else, e.g. the first example). */
   opened: OpenedWork['saved'];
   /** Count the tab as edited from the start (it opened a shared link: that is worth saving). */

@@ -22,7 +22,7 @@ export const MAX_KEPT_GRAPHS = 5;
 export const MAX_UNREADABLE = 3;
 
 /** Why a graph was kept: what replaced it. */
-export type KeptReason =
+type KeptReason =
   /** A shared link opened over it. */
   | 'link'
   /** A copy from Recent was restored over it. */
@@ -52,7 +52,7 @@ export interface KeptSummary {
 }
 
 /** The key of the new copy, or why it could not be kept. */
-export type KeepResult = { ok: true; id: string } | { ok: false; reason: string };
+type KeepResult = { ok: true; id: string } | { ok: false; reason: string };
 
 /**
  * Keeps saved-work text as a Recent copy. A graph that is already kept is not kept twice (the

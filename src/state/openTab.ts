@@ -5,7 +5,7 @@ import { createPlaygroundStore, type PlaygroundStore } from './store';
 import { createWorkKeeper, type WorkKeeper } from './workKeeper';
 
 /** Options of {@link openTab}. */
-export interface OpenTabOptions {
+interface OpenTabOptions {
   /** The graph of a shared link in the address, if the tab was opened with one. */
   link: GraphDoc | null;
   /** What a tab with no saved work and no link shows (the first example). */

@@ -15,7 +15,7 @@ import type { GraphDoc } from '../document/types';
 /** Tells saved work from any other text in storage. */
 export const SAVED_WORK_FORMAT = 'micrograd-playground/saved-work';
 /** The envelope's version. When its shape changes, bump this and read the old shape too. */
-export const SAVED_WORK_VERSION = 1;
+const SAVED_WORK_VERSION = 1;
 
 const envelopeSchema = z.object({
   format: z.literal(SAVED_WORK_FORMAT),

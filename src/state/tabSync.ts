@@ -5,7 +5,7 @@
  */
 
 /** What this tab knows when another tab's save turns up. */
-export interface OtherSave {
+interface OtherSave {
   /** This tab has edits the storage does not hold (it edited since it last saved or followed). */
   unsaved: boolean;
   /** The other save holds the very graph this tab shows (perhaps with another view). */

@@ -3,7 +3,7 @@ import { scalarize, scalarSize } from '../document/network/scalarize';
 import { selectModel } from './compiled/model';
 
 /** Above this many scalar nodes the canvas stops being readable (and responsive): offer a smaller net. */
-export const SAMPLE_GRAPH_CAP = 700;
+const SAMPLE_GRAPH_CAP = 700;
 
 /**
  * One data point's forward and backward graph, scalar by scalar, as the lecture draws it: the

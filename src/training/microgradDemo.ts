@@ -3,7 +3,7 @@ import { Value } from '../engine';
 import { hingeWithL2, linearDecaySchedule, MLP } from '../nn';
 
 /** Options for micrograd's demo; the defaults are the notebook's. */
-export interface DemoOptions {
+interface DemoOptions {
   /** Seeds both the moons and the initial weights. */
   seed?: number;
   /** Number of moons points. */
@@ -17,7 +17,7 @@ export interface DemoOptions {
 }
 
 /** One step's outcome. */
-export interface DemoStep {
+interface DemoStep {
   loss: number;
   /** Fraction of points classified right, measured on the forward pass of this step. */
   accuracy: number;

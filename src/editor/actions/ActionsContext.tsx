@@ -14,7 +14,7 @@ export function ActionsProvider({ value, children }: { value: ActionContext; chi
 }
 
 /** The context actions run in. */
-export function useActionContext(): ActionContext {
+function useActionContext(): ActionContext {
   const ctx = useContext(Context);
   if (!ctx) throw new Error('useActionContext must be used inside <ActionsProvider>.');
   return ctx;

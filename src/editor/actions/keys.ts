@@ -4,7 +4,7 @@
  */
 
 /** True on macOS and iOS, where Mod means the Command key. */
-export const IS_APPLE = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+const IS_APPLE = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 interface Chord {
   mod: boolean;

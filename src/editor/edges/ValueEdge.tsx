@@ -4,13 +4,8 @@ import { documentWeight, nodeResult } from '../../state/derived';
 import { weightWidth } from '../train/LiveWeightPainter';
 import { usePlayground } from '../store/StoreContext';
 import { signOf } from '../formatNumber';
+import { strokeWidthFor } from './wireWidth';
 import './ValueEdge.css';
-
-/** Stroke width for a value: thin near 0, thicker for larger magnitudes, capped. */
-export function strokeWidthFor(value: number): number {
-  if (!Number.isFinite(value)) return 1.5;
-  return 1.25 + Math.min(3, Math.log10(1 + Math.abs(value)) * 1.5);
-}
 
 /**
  * A wire coloured by the sign of the value it carries and thickened by its size, in the same

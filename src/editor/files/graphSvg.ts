@@ -1,5 +1,6 @@
 import { inputPorts, OUT, outputPorts } from '../../document/ports';
 import type { GraphDoc } from '../../document/types';
+import { strokeWidthFor } from '../edges/wireWidth';
 import { signOf } from '../formatNumber';
 import { drawNode } from './svgCards';
 import { type Box, boxOf, HANDLE_RADIUS, inputPortY, outputPortY, type SvgSize } from './svgCardGeometry';
@@ -131,12 +132,6 @@ export function graphToSvg(input: GraphSvgInput): string {
     `</svg>`,
     '',
   ].join('\n');
-}
-
-/** Stroke width for a carried value: the canvas's ValueEdge rule (thin near 0, thicker when large, capped). */
-export function strokeWidthFor(value: number): number {
-  if (!Number.isFinite(value)) return 1.5;
-  return 1.25 + Math.min(3, Math.log10(1 + Math.abs(value)) * 1.5);
 }
 
 /** React Flow's bezier control offset, so exported wires bend like the canvas's. */

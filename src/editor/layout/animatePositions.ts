@@ -8,7 +8,7 @@ import type { Position } from '../../document/types';
  */
 
 /** Smooth start and stop: cubic ease-in-out, 0 -> 0, 0.5 -> 0.5, 1 -> 1. */
-export function easeInOutCubic(t: number): number {
+function easeInOutCubic(t: number): number {
   return t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2;
 }
 

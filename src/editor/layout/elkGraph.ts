@@ -40,7 +40,7 @@ export const DEFAULT_NODE_WIDTH = 150;
 export const DEFAULT_NODE_HEIGHT = 72;
 
 /** Id of the ELK root node (never a node of ours, so never in the result map). */
-export const ELK_ROOT_ID = '__layout_root__';
+const ELK_ROOT_ID = '__layout_root__';
 
 /**
  * Above this many nodes, node placement switches from NETWORK_SIMPLEX to BRANDES_KOEPF.
@@ -64,7 +64,7 @@ export const NETWORK_SIMPLEX_MAX_NODES = 150;
  *   500 nodes; 1 is faster still but crosses ~10% more wires on an expanded MLP.
  * - node placement: see NETWORK_SIMPLEX_MAX_NODES.
  */
-export function rootLayoutOptions(nodeCount: number): LayoutOptions {
+function rootLayoutOptions(nodeCount: number): LayoutOptions {
   return {
     'elk.algorithm': 'layered',
     'elk.direction': 'RIGHT',

@@ -100,7 +100,7 @@ function layoutError(err: unknown): Error {
  * Lays out `graph` (an ELK graph, e.g. from `toElkGraph`) in the shared worker. Rejects with
  * an Error if the worker cannot start, crashes, or ELK rejects the graph.
  */
-export async function layoutElkGraph(graph: ElkNode): Promise<ElkNode> {
+async function layoutElkGraph(graph: ElkNode): Promise<ElkNode> {
   const s = getSession();
   const layout = s.elk.layout(graph).catch((err: unknown) => {
     throw layoutError(err);
@@ -117,24 +117,8 @@ export async function layoutPositions(input: LayoutInput): Promise<Map<string, P
   return fromElkGraph(await layoutElkGraph(toElkGraph(input)));
 }
 
-/**
- * Starts the worker and runs one tiny layout, so the first real tidy-up does not pay for
- * loading 1.6 MB of script and a cold JIT (~0.5 s on the lecture graph). Safe to call any
- * time, e.g. when the editor is idle; failures are left for the next real layout to report.
- */
-export function warmUpLayout(): void {
-  const tiny: LayoutInput = {
-    nodes: [
-      { id: 'a', width: 0, height: 0, inputs: [] },
-      { id: 'b', width: 0, height: 0, inputs: ['x'] },
-    ],
-    edges: [{ id: 'w', source: 'a', target: 'b', port: 'x' }],
-  };
-  layoutPositions(tiny).catch(() => {});
-}
-
-/** Stops the shared worker (the next layout starts a new one). For tests and hot reload. */
-export function disposeLayoutWorker(): void {
+/** Stops the shared worker (the next layout starts a new one), for hot reload. */
+function disposeLayoutWorker(): void {
   session?.stop(new Error('The ELK layout worker was stopped'));
 }
 

@@ -10,7 +10,7 @@ import '../controls/controls.css';
 import './TrainPanel.css';
 
 /** Parses "16, 16, 1" into layer sizes; null when it is not a list of whole numbers 1..256. */
-export function parseSizes(text: string): number[] | null {
+function parseSizes(text: string): number[] | null {
   const parts = text.split(/[\s,]+/).filter(Boolean);
   if (parts.length === 0 || parts.length > 8) return null;
   const sizes = parts.map(Number);

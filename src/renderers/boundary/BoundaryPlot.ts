@@ -6,7 +6,7 @@ import { BoundaryScene } from './BoundaryScene';
 import type { PlotPoints, ToPlot } from './protocol';
 
 /** The `data-testid` of the data plot's canvas, for end-to-end tests that read its pixels. */
-export const BOUNDARY_CANVAS_TEST_ID = 'boundary-canvas';
+const BOUNDARY_CANVAS_TEST_ID = 'boundary-canvas';
 
 /**
  * The data plot on the main thread: its SceneHost hands the canvas to a worker that draws

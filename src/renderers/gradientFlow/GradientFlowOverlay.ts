@@ -8,7 +8,7 @@ import { LandingRelay } from './landingRelay';
 import type { FromScene, NodeBox, ToScene, Viewport } from './protocol';
 
 /** The `data-testid` of the overlay's canvas, for end-to-end tests. */
-export const OVERLAY_CANVAS_TEST_ID = 'overlay-canvas';
+const OVERLAY_CANVAS_TEST_ID = 'overlay-canvas';
 
 /** Where the node editor put things: the host implements it on React Flow. */
 export interface FlowSource {

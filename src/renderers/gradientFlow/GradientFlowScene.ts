@@ -19,7 +19,7 @@ interface Glow {
 }
 
 /** log-scaled magnitude in [0, 1]: 0 for 0, about 0.5 for 1, near 1 for 1000. */
-export function strengthOf(x: number): number {
+function strengthOf(x: number): number {
   if (!Number.isFinite(x)) return 1;
   return Math.min(1, Math.log10(1 + Math.abs(x)) / 3 + (x === 0 ? 0 : 0.25));
 }

@@ -9,7 +9,7 @@ import type { PulseArrival, ToScene } from './protocol';
  * headless Chromium); 25 a second, one per landing, kept the main thread busy most of every
  * frame, while 8 a second leaves most frames idle and still reads as live.
  */
-export const LANDINGS_EVERY_MS = 125;
+const LANDINGS_EVERY_MS = 125;
 
 /** setTimeout and a clock, replaceable in tests. */
 export interface Timers {

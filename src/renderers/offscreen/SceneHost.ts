@@ -2,7 +2,7 @@ import { readThemeColors } from '../themeColors';
 import type { CanvasScene } from './CanvasScene';
 import type { CanvasSize, SceneControl, SceneReport } from './sceneProtocol';
 
-export interface SceneHostOptions<In extends { type: string }, Out extends { type: string }> {
+interface SceneHostOptions<In extends { type: string }, Out extends { type: string }> {
   /** The canvas's data-testid, for end-to-end tests that read its pixels. */
   testId: string;
   /**

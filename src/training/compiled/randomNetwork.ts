@@ -10,7 +10,7 @@ import type { DocNode, GraphDoc, LossKind, Wire } from '../../document/types';
  * earlier outputs at random (a source may feed several ports, even of one node), then a target
  * and a loss. Seeded: the same seed always gives the same network.
  */
-export interface RandomNetwork {
+interface RandomNetwork {
   doc: GraphDoc;
   data: Dataset;
 }

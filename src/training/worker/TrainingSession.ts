@@ -11,7 +11,7 @@ const MAX_POINTS = 2000;
 /** Steps between checkpoints of sane parameters. */
 const CHECKPOINT_EVERY = 10;
 /** The decision boundary's resolution. */
-export const BOUNDARY_SIZE = 100;
+const BOUNDARY_SIZE = 100;
 
 /**
  * One training run of a drawn network on its dataset, without any messaging: the worker wraps

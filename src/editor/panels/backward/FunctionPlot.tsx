@@ -3,12 +3,12 @@ import { clipSegment, curvePieces, pathData, scale, tickLabel, ticks, tickStep, 
 import '../../controls/controls.css';
 import './FunctionPlot.css';
 
-export interface PlotPoint {
+interface PlotPoint {
   x: number;
   y: number;
 }
 
-export interface FunctionPlotProps {
+interface FunctionPlotProps {
   /** The sampled curve y = f(x); NaN or ±Infinity samples break it. */
   xs: readonly number[];
   ys: readonly number[];

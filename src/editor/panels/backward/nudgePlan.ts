@@ -13,7 +13,7 @@ export interface LeafMove {
 }
 
 /** What "Step leaves" will do: the document after, which leaves move, and the output before/after. */
-export interface NudgePlan {
+interface NudgePlan {
   next: GraphDoc;
   moves: LeafMove[];
   /** The output's name ("L"), or null when nothing can be computed. */
