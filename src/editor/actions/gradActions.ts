@@ -1,3 +1,4 @@
+import { prefersReducedMotion } from '../../renderers/reducedMotion';
 import type { Action } from './types';
 
 const running = (s: { backwardRun: { delivered: number; schedule: { arrivals: unknown[] } } | null }) =>
@@ -12,8 +13,7 @@ export const gradActions: Action[] = [
     keys: ['b'],
     icon: 'backward',
     run: ({ store }) => {
-      const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-      if (reduced) store.getState().backward();
+      if (prefersReducedMotion()) store.getState().backward();
       else store.getState().startBackward();
     },
   },

@@ -1,4 +1,5 @@
 import type { Position } from '../../document/types';
+import { prefersReducedMotion } from '../../renderers/reducedMotion';
 
 /**
  * Glides nodes from one set of positions to another on requestAnimationFrame, so a tidy-up
@@ -15,7 +16,7 @@ function easeInOutCubic(t: number): number {
 /** True when the user asked the system for less motion (or when there is no way to animate). */
 function shouldJump(durationMs: number): boolean {
   if (!(durationMs > 0) || typeof requestAnimationFrame !== 'function') return true;
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return prefersReducedMotion();
 }
 
 /**

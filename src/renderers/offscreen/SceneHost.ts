@@ -1,3 +1,4 @@
+import { prefersReducedMotion } from '../reducedMotion';
 import { readThemeColors } from '../themeColors';
 import type { CanvasScene } from './CanvasScene';
 import type { CanvasSize, SceneControl, SceneReport } from './sceneProtocol';
@@ -47,7 +48,7 @@ export class SceneHost<In extends { type: string }, Out extends { type: string }
       type: 'init',
       size,
       colors: readThemeColors(container),
-      reducedMotion: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false,
+      reducedMotion: prefersReducedMotion(),
     } as const;
     const receive = (message: Out | SceneReport) => {
       if (this.destroyed) return;
