@@ -5,6 +5,7 @@ import type { LabelledPoint, TrainingSetup } from '../../document/types';
 import type { PlaygroundStore } from '../../state/store';
 import { datasetsOf, setupOf } from '../../training/setup';
 import { ParamField } from '../panels/backward/ParamField';
+import { PanelCard } from '../panels/PanelCard';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import '../controls/controls.css';
 import '../panels/panelParts.css';
@@ -119,16 +120,16 @@ export function DatasetPanel() {
   const testCount = data.test.x.length;
 
   return (
-    <section className="panel-card" aria-labelledby={`${selectId}-title`} data-testid="dataset-panel">
-      <div className="panel-card__head">
-        <h3 className="panel-card__title" id={`${selectId}-title`}>
-          Data
-        </h3>
+    <PanelCard
+      title="Data"
+      testId="dataset-panel"
+      aside={
         <span className="tr-counts num" data-testid="dataset-counts">
           {trainCount} train · {testCount} test
           {added > 0 && <span className="muted"> ({added} added)</span>}
         </span>
-      </div>
+      }
+    >
 
       <div className="field">
         <label className="field__label" htmlFor={selectId}>
@@ -248,6 +249,6 @@ export function DatasetPanel() {
           </button>
         )}
       </div>
-    </section>
+    </PanelCard>
   );
 }

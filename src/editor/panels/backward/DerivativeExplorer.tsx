@@ -7,6 +7,7 @@ import { evaluationOf } from '../../../state/derived';
 import { usePlayground } from '../../store/StoreContext';
 import { FunctionPlot } from './FunctionPlot';
 import { ParamField } from './ParamField';
+import { PanelCard } from '../PanelCard';
 import { exact, fixed, nameOf } from './format';
 import { H_SLIDER, hFromSlider, sliderFromH } from './plotMath';
 import '../../controls/controls.css';
@@ -80,16 +81,11 @@ export function DerivativeExplorer() {
 
   if (!output || leaves.length === 0 || !leaf) {
     return (
-      <section className="panel-card" aria-labelledby={`${uid}-title`} data-testid="derivative-explorer">
-        <header className="panel-card__head">
-          <h3 className="panel-card__title" id={`${uid}-title`}>
-            Derivative explorer
-          </h3>
-        </header>
+      <PanelCard title="Derivative explorer" testId="derivative-explorer">
         <p className="muted bw-note" data-testid="explorer-hint">
           {output ? 'The output depends on no leaf: wire a Value into the expression to plot against it.' : 'Nothing to plot yet: wire up an expression whose output can be computed.'}
         </p>
-      </section>
+      </PanelCard>
     );
   }
 
@@ -105,15 +101,15 @@ export function DerivativeExplorer() {
   );
 
   return (
-    <section className="panel-card" aria-labelledby={`${uid}-title`} data-testid="derivative-explorer">
-      <header className="panel-card__head">
-        <h3 className="panel-card__title" id={`${uid}-title`}>
-          Derivative explorer
-        </h3>
+    <PanelCard
+      title="Derivative explorer"
+      testId="derivative-explorer"
+      aside={
         <span className="muted panel-card__sub num">
           d{outName}/d{leaf.name}
         </span>
-      </header>
+      }
+    >
 
       <div className="bw-row">
         <div className="field">
@@ -202,6 +198,6 @@ export function DerivativeExplorer() {
           The output does not depend on {leafName}.
         </p>
       )}
-    </section>
+    </PanelCard>
   );
 }

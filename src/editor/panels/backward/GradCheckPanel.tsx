@@ -1,9 +1,10 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { gradientCheck, type GradientCheckRow } from '../../../document/backward';
 import type { GraphDoc } from '../../../document/types';
 import { signOf } from '../../formatNumber';
 import { usePlayground } from '../../store/StoreContext';
 import { ParamField } from './ParamField';
+import { PanelCard } from '../PanelCard';
 import { exact, gradcheckSummary, nameOf, relativeError, sig } from './format';
 import '../../controls/controls.css';
 import '../panelParts.css';
@@ -46,7 +47,6 @@ export function GradCheckPanel() {
   const doc = usePlayground((s) => s.doc);
   const [h, setH] = useState(0.001);
   const [manual, setManual] = useState<CheckResult | null>(null);
-  const uid = useId();
   const nodeCount = useMemo(() => Object.keys(doc.nodes).length, [doc]);
   const live = nodeCount <= LIVE_CHECK_LIMIT;
   const liveRows = useMemo(() => (live ? gradientCheck(doc, h, TOLERANCE) : null), [live, doc, h]);
@@ -58,17 +58,18 @@ export function GradCheckPanel() {
   const compact = useMemo(() => !!rows && rows.some((r) => [r.autograd, r.forward, r.central].some((v) => sig(v).length > 9)), [rows]);
 
   return (
-    <section className="panel-card" aria-labelledby={`${uid}-title`} data-testid="gradcheck-panel">
-      <header className="panel-card__head">
-        <h3 className="panel-card__title" id={`${uid}-title`}>
-          Gradient check
-        </h3>
-        {rows && rows.length > 0 && (
+    <PanelCard
+      title="Gradient check"
+      testId="gradcheck-panel"
+      aside={
+        rows &&
+        rows.length > 0 && (
           <span className={`bw-pill ${differing === 0 ? 'bw-pill--ok' : 'bw-pill--bad'}`} data-testid="gradcheck-summary" role="status">
             {gradcheckSummary(rows.length, differing)}
           </span>
-        )}
-      </header>
+        )
+      }
+    >
 
       <div className="bw-row">
         <ParamField label="bump h" value={h} onChange={setH} validate={(n) => (n > 0 ? null : 'h must be greater than 0')} testId="gradcheck-h" />
@@ -150,6 +151,6 @@ export function GradCheckPanel() {
       <p className="muted bw-note">
         Central differences beat forward ones: their error shrinks like h² rather than h, because the curvature terms of f(x+h) and f(x−h) cancel.
       </p>
-    </section>
+    </PanelCard>
   );
 }

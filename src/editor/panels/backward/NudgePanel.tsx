@@ -6,6 +6,7 @@ import { Icon } from '../../icons';
 import { usePlayground, usePlaygroundStore } from '../../store/StoreContext';
 import { signOf } from '../../formatNumber';
 import { ParamField } from './ParamField';
+import { PanelCard } from '../PanelCard';
 import { applyNudge, nudgeCode, nudgeResultText, planNudge, type LeafMove } from './nudgePlan';
 import { stepNumber } from './format';
 import '../../controls/controls.css';
@@ -46,7 +47,6 @@ export function NudgePanel() {
   const [result, setResult] = useState<StepResult | null>(null);
   const [nothingMoved, setNothingMoved] = useState<GraphDoc | null>(null);
   const uid = useId();
-  const titleId = `${uid}-title`;
   const directionId = `${uid}-direction`;
   const hintId = `${uid}-hint`;
 
@@ -89,15 +89,15 @@ export function NudgePanel() {
   const hint = DIRECTIONS.find((d) => d.id === direction)!.hint;
 
   return (
-    <section className="panel-card" aria-labelledby={titleId} data-testid="nudge-panel">
-      <header className="panel-card__head">
-        <h3 className="panel-card__title" id={titleId}>
-          Step leaves
-        </h3>
+    <PanelCard
+      title="Step leaves"
+      testId="nudge-panel"
+      aside={
         <code className="bw-code" title="What the step runs for every leaf Value p">
           {nudgeCode(lr, direction)}
         </code>
-      </header>
+      }
+    >
 
       <div className="bw-row">
         <ParamField
@@ -193,6 +193,6 @@ export function NudgePanel() {
           </div>
         )}
       </div>
-    </section>
+    </PanelCard>
   );
 }
