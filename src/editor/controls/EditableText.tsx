@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { FILE_LIMITS, labelProblem } from '../../document/fileFields';
 import { usePlaygroundStore } from '../store/StoreContext';
+import { useInlineEdit } from './useInlineEdit';
 import './inlineEdit.css';
 
 interface EditableTextProps {
@@ -19,8 +20,7 @@ interface EditableTextProps {
  * reaches exported code; leaving the input then keeps the old label and says so in a notice.
  */
 export function EditableText({ value, placeholder, onChange, label, className = '', testId }: EditableTextProps) {
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(value);
+  const { editing, draft, setDraft, start, stop, inputProps } = useInlineEdit();
   const store = usePlaygroundStore();
   const problemId = useId();
   const next = draft.trim().slice(0, FILE_LIMITS.maxLabelChars);
@@ -28,7 +28,7 @@ export function EditableText({ value, placeholder, onChange, label, className = 
 
   function commit() {
     if (problem !== null) return;
-    setEditing(false);
+    stop();
     if (next !== value) onChange(next);
   }
 
@@ -37,7 +37,7 @@ export function EditableText({ value, placeholder, onChange, label, className = 
       commit();
       return;
     }
-    setEditing(false);
+    stop();
     store.getState().notify('error', `Label not changed: a label ${problem}.`);
   }
 
@@ -49,18 +49,11 @@ export function EditableText({ value, placeholder, onChange, label, className = 
           aria-label={label}
           aria-invalid={problem !== null}
           aria-describedby={problem !== null ? problemId : undefined}
-          autoFocus
-          value={draft}
+          {...inputProps(commit)}
           maxLength={FILE_LIMITS.maxLabelChars}
           data-testid={testId ? `${testId}-input` : undefined}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={leave}
-          onKeyDown={(e) => {
-            e.stopPropagation();
-            if (e.key === 'Enter') commit();
-            if (e.key === 'Escape') setEditing(false);
-          }}
-          onFocus={(e) => e.currentTarget.select()}
         />
         {problem !== null ? (
           <span id={problemId} className="editable-text__problem" role="alert" data-testid={testId ? `${testId}-problem` : undefined}>
@@ -80,15 +73,13 @@ export function EditableText({ value, placeholder, onChange, label, className = 
       data-testid={testId}
       onDoubleClick={(e) => {
         e.stopPropagation();
-        setDraft(value);
-        setEditing(true);
+        start(value);
       }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
           e.stopPropagation();
-          setDraft(value);
-          setEditing(true);
+          start(value);
         }
       }}
     >

@@ -1,5 +1,6 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatNumber, signOf } from '../formatNumber';
+import { useInlineEdit } from './useInlineEdit';
 import './controls.css';
 import './inlineEdit.css';
 
@@ -38,8 +39,7 @@ function decimalsOf(step: number): number {
  * from dragging the node or panning the canvas while you do.
  */
 export function NumberField({ value, onChange, onGestureStart, onGestureEnd, label, step = 0.01, testId }: NumberFieldProps) {
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState('');
+  const { editing, draft, setDraft, start, stop, inputProps } = useInlineEdit();
   const [invalid, setInvalid] = useState(false);
   const press = useRef<{ x: number; value: number; scrubbing: boolean; pointer: number } | null>(null);
 
@@ -77,9 +77,8 @@ export function NumberField({ value, onChange, onGestureStart, onGestureEnd, lab
   }
 
   function startEditing() {
-    setDraft(String(value));
     setInvalid(false);
-    setEditing(true);
+    start(String(value));
   }
 
   function commit() {
@@ -88,7 +87,7 @@ export function NumberField({ value, onChange, onGestureStart, onGestureEnd, lab
       setInvalid(true);
       return;
     }
-    setEditing(false);
+    stop();
     if (!Object.is(n, value)) onChange(n);
   }
 
@@ -113,20 +112,13 @@ export function NumberField({ value, onChange, onGestureStart, onGestureEnd, lab
         aria-invalid={invalid}
         title={invalid ? 'Type a number, like 2, -3.5 or 1e-3' : undefined}
         inputMode="decimal"
-        autoFocus
-        value={draft}
+        {...inputProps(commit)}
         data-testid={testId ? `${testId}-input` : undefined}
         onChange={(e) => {
           setDraft(e.target.value);
           setInvalid(false);
         }}
-        onBlur={() => (parseNumber(draft) === null ? setEditing(false) : commit())}
-        onKeyDown={(e) => {
-          e.stopPropagation();
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setEditing(false);
-        }}
-        onFocus={(e) => e.currentTarget.select()}
+        onBlur={() => (parseNumber(draft) === null ? stop() : commit())}
       />
     );
   }
