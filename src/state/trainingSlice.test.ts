@@ -8,7 +8,7 @@ import { datasetsOf, DEFAULT_SETUP, setupOf } from '../training/setup';
 import { compiledOf, documentWeight } from './derived';
 import { createPlaygroundStore } from './store';
 import { neuronsDoc, undoSteps } from './testStores';
-import { IDLE_TRAINING, paramKey } from './trainingSlice';
+import { IDLE_TRAINING, paramKey } from '../training/worker/trainingStatus';
 
 describe('updateSetup', () => {
   it('writes the setup into the document as one undo step, starting from the default', () => {

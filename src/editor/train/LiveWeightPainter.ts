@@ -1,5 +1,5 @@
 import type { PlaygroundStore } from '../../state/store';
-import { paramKey } from '../../state/trainingSlice';
+import { paramKey } from '../../training/worker/trainingStatus';
 
 /** Stroke width for a weight: TensorFlow Playground's look, thin near 0, capped. */
 export function weightWidth(w: number): number {

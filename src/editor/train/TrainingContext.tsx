@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { usePlaygroundStore } from '../store/StoreContext';
 import { LiveWeightPainter } from './LiveWeightPainter';
-import { TrainingController } from './TrainingController';
+import { TrainingController } from '../../training/worker/TrainingController';
 
 const Context = createContext<TrainingController | null>(null);
 

@@ -1,12 +1,33 @@
 import type { GraphDoc, TrainingSetup } from '../../document/types';
 import { reinitialize } from '../../document/network/reinitialize';
-import type { PlaygroundStore } from '../../state/store';
-import { IDLE_TRAINING, paramKey, type TrainingStatus } from '../../state/trainingSlice';
-import { compileNetwork } from '../../training/compiled/compile';
-import type { Program } from '../../training/compiled/program';
-import { writeParams } from '../../training/compiled/params';
-import { setupOf } from '../../training/setup';
-import type { FromWorker, HistoryPoint, LiveSettings, ToWorker } from '../../training/worker/protocol';
+import { compileNetwork } from '../compiled/compile';
+import type { Program } from '../compiled/program';
+import { writeParams } from '../compiled/params';
+import { setupOf } from '../setup';
+import type { FromWorker, HistoryPoint, LiveSettings, ToWorker } from './protocol';
+import { IDLE_TRAINING, paramKey, type TrainingStatus } from './trainingStatus';
+
+/**
+ * What the controller reads and calls on the page's store. Declared here, not imported from
+ * state/ (a layer above this one): the playground store has all of it, and this file stays
+ * beside the worker it drives without an arrow pointing up.
+ */
+interface TrainingStoreState {
+  doc: GraphDoc;
+  /** Counts semantic edits (not moves). */
+  revision: number;
+  training: TrainingStatus;
+  /** Puts trained weights into the document as one undo step. */
+  applyTraining(doc: GraphDoc): void;
+  setTrainingStatus(patch: Partial<TrainingStatus>): void;
+  notify(tone: 'error', text: string): void;
+}
+
+/** The store, as much of it as training needs (a zustand store's getState and subscribe). */
+export interface TrainingStore {
+  getState(): TrainingStoreState;
+  subscribe(listener: (state: TrainingStoreState, previous: TrainingStoreState) => void): () => void;
+}
 
 /** Settings the worker can change between steps without reloading the network. */
 const LIVE_KEYS = ['lr', 'alpha', 'batchSize', 'schedule', 'decaySteps'] as const;
@@ -39,7 +60,7 @@ export class TrainingController {
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly store: PlaygroundStore) {
+  constructor(private readonly store: TrainingStore) {
     this.unsubscribe = store.subscribe((state, previous) => {
       if (state.doc !== previous.doc && !this.writing) this.onDocChange(previous.doc, state.doc, state.revision);
     });
@@ -146,7 +167,7 @@ export class TrainingController {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('../../training/worker/trainer.worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     worker.onerror = (e) => {
       this.status({ phase: 'error', message: `The training worker failed: ${e.message}` });

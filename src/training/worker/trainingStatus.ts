@@ -1,0 +1,41 @@
+import type { HistoryPoint } from './protocol';
+
+/**
+ * Where training stands, as the page shows it: the training worker reports, its main-thread
+ * client (TrainingController) keeps the latest here, in the store's training slice.
+ */
+export interface TrainingStatus {
+  phase: 'idle' | 'running' | 'paused' | 'diverged' | 'error';
+  /** Why training stopped or cannot start, in words. */
+  message: string | null;
+  step: number;
+  /** The learning rate the worker used last (after the schedule). */
+  lr: number;
+  stepsPerSecond: number;
+  /** The loss and accuracy curves. */
+  history: readonly HistoryPoint[];
+  /** Scores on a grid over the data's range, for the decision boundary heatmap. */
+  boundary: { size: number; xRange: [number, number]; yRange: [number, number]; scores: Float32Array } | null;
+  /** The weights being trained, live, in the compiled program's order. */
+  params: Float64Array | null;
+  /** Where each weight of the drawing sits in `params`: key `${nodeId}/${field}/${unit}/${input}`. */
+  paramIndex: ReadonlyMap<string, number> | null;
+}
+
+/** Nothing loaded, nothing trained: the status before the first Train and after a Reset. */
+export const IDLE_TRAINING: TrainingStatus = {
+  phase: 'idle',
+  message: null,
+  step: 0,
+  lr: 0,
+  stepsPerSecond: 0,
+  history: [],
+  boundary: null,
+  params: null,
+  paramIndex: null,
+};
+
+/** The key of one parameter in `paramIndex`. */
+export function paramKey(nodeId: string, field: 'value' | 'weight' | 'bias', unit: number, input: number): string {
+  return `${nodeId}/${field}/${unit}/${input}`;
+}
