@@ -86,6 +86,18 @@ function geometryOf(history: readonly HistoryPoint[]): ChartGeometry {
   };
 }
 
+/** One latest number above the curves (loss, train or test accuracy), coloured like its curve. */
+function Readout({ kind, term, value, testId }: { kind: 'loss' | 'train' | 'test'; term: string; value: string; testId: string }) {
+  return (
+    <div className={`tr-readout tr-readout--${kind}`}>
+      <dt>{term}</dt>
+      <dd className="num" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
 /**
  * The loss and accuracy curves of the current run, with the newest numbers printed above them.
  * The loss uses a log scale because it falls through decades; accuracy runs 0–100 % for the
@@ -100,24 +112,9 @@ export function TrainingCharts() {
   return (
     <section className="panel-card" aria-label="Training curves" data-testid="training-charts">
       <dl className="tr-readouts">
-        <div className="tr-readout tr-readout--loss">
-          <dt>loss</dt>
-          <dd className="num" data-testid="train-loss">
-            {formatLoss(latest?.loss)}
-          </dd>
-        </div>
-        <div className="tr-readout tr-readout--train">
-          <dt>train accuracy</dt>
-          <dd className="num" data-testid="train-accuracy">
-            {formatPercent(latest?.trainAccuracy)}
-          </dd>
-        </div>
-        <div className="tr-readout tr-readout--test">
-          <dt>test accuracy</dt>
-          <dd className="num" data-testid="test-accuracy">
-            {formatPercent(latest?.testAccuracy)}
-          </dd>
-        </div>
+        <Readout kind="loss" term="loss" value={formatLoss(latest?.loss)} testId="train-loss" />
+        <Readout kind="train" term="train accuracy" value={formatPercent(latest?.trainAccuracy)} testId="train-accuracy" />
+        <Readout kind="test" term="test accuracy" value={formatPercent(latest?.testAccuracy)} testId="test-accuracy" />
       </dl>
 
       <Chart title="loss (log scale)" label="Training loss over steps, on a log scale" xTicks={geometry.xTicks} yTicks={geometry.loss.yTicks} empty={history.length === 0}>

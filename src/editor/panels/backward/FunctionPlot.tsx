@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { clipSegment, curvePieces, pathData, scale, tickLabel, ticks, tickStep, yRange, type Point, type Range } from './plotMath';
 import '../../controls/controls.css';
 import './FunctionPlot.css';
@@ -38,6 +38,18 @@ function segmentPx([a, b]: readonly [Point, Point], toPx: (p: Point) => Point): 
   const [x1, y1] = toPx(a);
   const [x2, y2] = toPx(b);
   return { x1: R(x1), y1: R(y1), x2: R(x2), y2: R(y2) };
+}
+
+/** One entry of the plot's legend: a short sample of the line's style, then what it is. */
+function LegendKey({ line, children }: { line: string; children: ReactNode }) {
+  return (
+    <span className="fplot__key">
+      <svg width="22" height="8" aria-hidden="true">
+        <line className={line} x1="1" y1="4" x2="21" y2="4" />
+      </svg>
+      {children}
+    </span>
+  );
 }
 
 /** Extends the line through `p` with `slope` across [xMin, xMax], clipped to the y range. */
@@ -180,22 +192,8 @@ export function FunctionPlot({
       </svg>
       {(geometry.tangent || geometry.secant) && (
         <figcaption className="fplot__legend">
-          {geometry.tangent && (
-            <span className="fplot__key">
-              <svg width="22" height="8" aria-hidden="true">
-                <line className="fplot__tangent" x1="1" y1="4" x2="21" y2="4" />
-              </svg>
-              {tangentLegend}
-            </span>
-          )}
-          {geometry.secant && (
-            <span className="fplot__key">
-              <svg width="22" height="8" aria-hidden="true">
-                <line className="fplot__secant" x1="1" y1="4" x2="21" y2="4" />
-              </svg>
-              {secantLegend}
-            </span>
-          )}
+          {geometry.tangent && <LegendKey line="fplot__tangent">{tangentLegend}</LegendKey>}
+          {geometry.secant && <LegendKey line="fplot__secant">{secantLegend}</LegendKey>}
         </figcaption>
       )}
     </figure>
