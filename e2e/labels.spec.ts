@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { nodeByLabel, openPlayground, toast } from './helpers/canvas';
+import { allNodes, nodeByLabel, openPlayground, toast } from './helpers/canvas';
 
 /**
  * Renaming a node: a label a file could not hold (a line break, a tab, a text-direction control,
@@ -43,4 +43,47 @@ test('a pasted line break or tab in a label is refused with the reason, and the 
   await expect(toast(page)).toContainText('Label not changed: a label must not contain a tab (U+0009).');
   await expect(nodeByLabel(page, 'alpha')).toHaveCount(1);
   await expect(page.locator('[data-testid="node-card"][data-label="al\tpha"]')).toHaveCount(0);
+});
+
+test('a label and a number edit alike: typing replaces the text, Escape keeps the old one, Enter takes the new', async ({ page }) => {
+  await openPlayground(page);
+  const a = nodeByLabel(page, 'a');
+  const data = a.getByTestId('node-data');
+  const before = await data.getAttribute('data-value');
+
+  // The label: the input opens with its text selected, so typing replaces it.
+  await a.getByTestId('node-label').dblclick();
+  const rename = a.getByTestId('node-label-input');
+  await expect(rename).toBeFocused();
+  await page.keyboard.type('zeta');
+  await expect(rename).toHaveValue('zeta');
+  await page.keyboard.press('Escape');
+  await expect(rename).toBeHidden();
+  await expect(nodeByLabel(page, 'a')).toHaveCount(1);
+  await expect(nodeByLabel(page, 'zeta')).toHaveCount(0);
+
+  // The number: Backspace deletes a character, not the node; Escape keeps the old value.
+  await data.click();
+  const number = a.getByTestId('node-data-input');
+  await expect(number).toBeFocused();
+  await page.keyboard.type('75');
+  await page.keyboard.press('Backspace');
+  await expect(number).toHaveValue('7');
+  await page.keyboard.press('Escape');
+  await expect(number).toBeHidden();
+  await expect(allNodes(page)).toHaveCount(7);
+  await expect(data).toHaveAttribute('data-value', before!);
+
+  // Enter takes what was typed, in both.
+  await data.click();
+  await expect(number).toBeFocused();
+  await page.keyboard.type('7');
+  await page.keyboard.press('Enter');
+  await expect(number).toBeHidden();
+  await expect(data).toHaveAttribute('data-value', '7');
+  await a.getByTestId('node-label').dblclick();
+  await expect(rename).toBeFocused();
+  await page.keyboard.type('zeta');
+  await page.keyboard.press('Enter');
+  await expect(nodeByLabel(page, 'zeta')).toHaveCount(1);
 });
