@@ -1,7 +1,7 @@
 import { useState, type FocusEvent, type KeyboardEvent } from 'react';
 
 /** The props every inline-edit input takes from `useInlineEdit`. */
-export interface InlineEditInputProps {
+interface InlineEditInputProps {
   autoFocus: true;
   value: string;
   onKeyDown(e: KeyboardEvent<HTMLInputElement>): void;

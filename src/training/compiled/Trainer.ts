@@ -22,7 +22,7 @@ export interface TrainerOptions {
  * One step's outcome. The trainer returns the same object every step (a step allocates
  * nothing), so copy the fields you want to keep.
  */
-export interface StepResult {
+interface StepResult {
   /** Steps taken before this one: the k of the schedule. */
   step: number;
   /** The learning rate used (or that would have been, for a diverged step). */

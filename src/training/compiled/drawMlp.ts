@@ -2,7 +2,7 @@ import type { MLP } from '../../nn/MLP';
 import type { DocNode, GraphDoc, LossKind, Wire } from '../../document/types';
 
 /** How to draw a network. */
-export interface DrawMlpOptions {
+interface DrawMlpOptions {
   /** One Layer node per layer, or one Neuron node per neuron. */
   as: 'layers' | 'neurons';
   loss: LossKind;

@@ -14,7 +14,7 @@ import { scheduledRate, type Schedule } from './schedule';
 import type { TrainerOptions } from './Trainer';
 
 /** What one reference step computed, before its update. */
-export interface ValueStep {
+interface ValueStep {
   loss: number;
   dataLoss: number;
   regLoss: number;

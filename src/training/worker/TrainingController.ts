@@ -24,7 +24,7 @@ interface TrainingStoreState {
 }
 
 /** The store, as much of it as training needs (a zustand store's getState and subscribe). */
-export interface TrainingStore {
+interface TrainingStore {
   getState(): TrainingStoreState;
   subscribe(listener: (state: TrainingStoreState, previous: TrainingStoreState) => void): () => void;
 }
