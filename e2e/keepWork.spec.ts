@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { findPreset } from '../src/document/presets';
-import { serializeDocument } from '../src/document/serialize';
-import { encodeShareHash } from '../src/document/shareLink';
+import { serializeDocument } from '../src/document/file/serialize';
+import { encodeShareHash } from '../src/document/file/shareLink';
 import { expect, test, watchConsole } from './fixtures';
 import { allNodes, dataOf, nodeByLabel, openPlayground, toast, typeValue } from './helpers/canvas';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { insertMlp } from '../src/document/network/insertMlp';
-import { parseDocumentFile, serializeDocument } from '../src/document/serialize';
+import { parseDocumentFile, serializeDocument } from '../src/document/file/serialize';
 import type { GraphDoc, LabelledPoint, TrainingSetup } from '../src/document/types';
 import { DEFAULT_SETUP as SETUP } from '../src/training/setup';
 

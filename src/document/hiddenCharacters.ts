@@ -2,7 +2,7 @@
  * Characters that change how text reads without being seen: control characters (every Unicode
  * line terminator among them) and the bidirectional overrides of "Trojan Source" (CVE-2021-42574),
  * which reorder what a reader sees. A label holding one could end a comment line in exported
- * code, or make a name read as something else, so labels refuse them (`fileFields.ts`) and the
+ * code, or make a name read as something else, so labels refuse them (`file/fileFields.ts`) and the
  * code export escapes them wherever user text lands (`codegen/text.ts`).
  */
 

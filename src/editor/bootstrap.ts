@@ -1,5 +1,5 @@
 import { findPreset } from '../document/presets';
-import { decodeShareHash } from '../document/shareLink';
+import { decodeShareHash } from '../document/file/shareLink';
 import { memoryStorage, type KeyValueStorage } from '../state/keyValueStorage';
 import { openTab } from '../state/openTab';
 import type { PlaygroundStore } from '../state/store';

@@ -1,4 +1,4 @@
-import type { Viewport } from '../document/fileFormat';
+import type { Viewport } from '../document/file/fileFormat';
 import type { GraphDoc } from '../document/types';
 import { isStorageFull, keysWithPrefix, readItem, refusalText, type KeyValueStorage } from './keyValueStorage';
 import { decodeSavedWork, encodeSavedWork, graphText, type SavedWorkRead } from './savedWorkFormat';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPreset } from '../document/presets';
-import { serializeDocument } from '../document/serialize';
+import { serializeDocument } from '../document/file/serialize';
 import { decodeSavedWork, encodeSavedWork, graphText, SAVED_WORK_FORMAT } from './savedWorkFormat';
 
 const view = { x: 10, y: -20, zoom: 1.5 };

@@ -1,6 +1,6 @@
 import { z } from '../document/zod';
-import { FILE_FORMAT, type Viewport } from '../document/fileFormat';
-import { parseDocumentFile, toGraphFile } from '../document/serialize';
+import { FILE_FORMAT, type Viewport } from '../document/file/fileFormat';
+import { parseDocumentFile, toGraphFile } from '../document/file/serialize';
 import type { GraphDoc } from '../document/types';
 
 /**

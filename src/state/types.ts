@@ -1,7 +1,7 @@
 import type { BackwardSchedule } from '../document/backward/schedule';
 
 /** The visible part of the canvas (React Flow's viewport), as files store it. */
-export type { Viewport } from '../document/fileFormat';
+export type { Viewport } from '../document/file/fileFormat';
 
 /** A short message for the toast area: a refused wire, a refused file, a saved file. */
 export interface Notice {

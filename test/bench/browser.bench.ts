@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { build, preview } from 'vite';
 import { insertMlp } from '../../src/document/network/insertMlp';
-import { encodeShareHash } from '../../src/document/shareLink';
+import { encodeShareHash } from '../../src/document/file/shareLink';
 import { EMPTY_DOC, type GraphDoc } from '../../src/document/types';
 import { sampleGraph } from '../../src/training/explainSample';
 import { DEFAULT_SETUP } from '../../src/training/setup';

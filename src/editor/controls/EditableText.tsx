@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { FILE_LIMITS, labelProblem } from '../../document/fileFields';
+import { FILE_LIMITS, labelProblem } from '../../document/file/fileFields';
 import { usePlaygroundStore } from '../store/StoreContext';
 import { useInlineEdit } from './useInlineEdit';
 import './inlineEdit.css';

@@ -1,5 +1,5 @@
-import { parseDocumentFile, serializeDocument } from '../../document/serialize';
-import { encodeShareHash, MAX_SHARE_HASH_CHARS } from '../../document/shareLink';
+import { parseDocumentFile, serializeDocument } from '../../document/file/serialize';
+import { encodeShareHash, MAX_SHARE_HASH_CHARS } from '../../document/file/shareLink';
 import type { PlaygroundStore } from '../../state/store';
 
 /** Offers a blob as a download with this file name. */

@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { findOp, OPS, type OpType } from '../engine';
-import { ACTIVATIONS, type Activation } from '../nn/activation';
+import { findOp, OPS, type OpType } from '../../engine';
+import { ACTIVATIONS, type Activation } from '../../nn/activation';
 import { FILE_LIMITS, isSafeId } from './fileFields';
 import { FILE_FORMAT } from './fileFormat';
-import { findHiddenCharacter } from './hiddenCharacters';
+import { findHiddenCharacter } from '../hiddenCharacters';
 import { CURRENT_VERSION } from './migrations';
-import { PRESETS } from './presets';
+import { PRESETS } from '../presets';
 import { parseDocumentFile, serializeDocument, toGraphFile, type ParseDocumentResult } from './serialize';
-import { inputPorts, OUT, outputPorts } from './ports';
-import { docOf, fileWire, konst, op, placed, val } from './testDocs';
-import { EMPTY_DOC, type DocNode, type GraphDoc, type LossKind, type Wire } from './types';
-import { validateDoc } from './validate';
+import { inputPorts, OUT, outputPorts } from '../ports';
+import { docOf, fileWire, konst, op, placed, val } from '../testDocs';
+import { EMPTY_DOC, type DocNode, type GraphDoc, type LossKind, type Wire } from '../types';
+import { validateDoc } from '../validate';
 
 /** A position, for nodes written out in full. */
 const at = (x = 0, y = 0) => ({ x, y });

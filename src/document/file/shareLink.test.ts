@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { FILE_LIMITS } from './fileFields';
 import { FILE_FORMAT } from './fileFormat';
-import { PRESETS } from './presets';
+import { PRESETS } from '../presets';
 import { serializeDocument } from './serialize';
 import { decodeShareHash, encodeShareHash, MAX_SHARE_HASH_CHARS, type ShareDecodeResult } from './shareLink';
-import { EMPTY_DOC, type DocNode, type GraphDoc, type Wire } from './types';
-import { validateDoc } from './validate';
+import { EMPTY_DOC, type DocNode, type GraphDoc, type Wire } from '../types';
+import { validateDoc } from '../validate';
 
 const at = { x: 10, y: -20 };
 

@@ -1,6 +1,6 @@
 import { FILE_LIMITS } from './fileFields';
 import { parseDocumentFile, toGraphFile } from './serialize';
-import type { GraphDoc } from './types';
+import type { GraphDoc } from '../types';
 
 /**
  * A graph inside a link: `#g=` followed by the graph file, deflate-compressed and written in

@@ -1,11 +1,11 @@
-import { findOp } from '../engine';
+import { findOp } from '../../engine';
 import { FILE_LIMITS, isSafeId } from './fileFields';
 import { FILE_FORMAT, graphFileSchema, type GraphFile, type Viewport, type WireFile } from './fileFormat';
 import type { NodeFile } from './fileNodes';
 import { CURRENT_VERSION, migrate } from './migrations';
-import { OUT } from './ports';
-import type { DocNode, GraphDoc, Wire } from './types';
-import { validateDoc } from './validate';
+import { OUT } from '../ports';
+import type { DocNode, GraphDoc, Wire } from '../types';
+import { validateDoc } from '../validate';
 
 /**
  * Saving a document as a graph file and reading one back. Reading is the gate for anything

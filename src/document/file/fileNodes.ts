@@ -1,8 +1,8 @@
-import { z } from './zod';
-import { findOp, OPS, type OpType } from '../engine';
-import { ACTIVATIONS, type Activation } from '../nn/activation';
+import { z } from '../zod';
+import { findOp, OPS, type OpType } from '../../engine';
+import { ACTIVATIONS, type Activation } from '../../nn/activation';
 import { coordinate, expected, FILE_LIMITS, finite, idSchema, labelSchema, oneOf } from './fileFields';
-import type { LossKind } from './types';
+import type { LossKind } from '../types';
 
 /**
  * One node in the saved graph file (see `fileFormat.ts`): a zod schema for each node kind and

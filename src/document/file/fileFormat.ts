@@ -1,5 +1,5 @@
-import { z } from './zod';
-import { DATASETS, getDatasetInfo, isDatasetKind, MAX_POINTS, type DatasetKind } from '../data';
+import { z } from '../zod';
+import { DATASETS, getDatasetInfo, isDatasetKind, MAX_POINTS, type DatasetKind } from '../../data';
 import { coordinate, expected, FILE_LIMITS, finite, idSchema, labelSchema, oneOf } from './fileFields';
 import { nodeFileSchema } from './fileNodes';
 import { CURRENT_VERSION } from './migrations';

@@ -1,5 +1,5 @@
-import { findHiddenCharacter } from './hiddenCharacters';
-import { z } from './zod';
+import { findHiddenCharacter } from '../hiddenCharacters';
+import { z } from '../zod';
 
 /**
  * The building blocks of the saved graph file's schema (see `fileFormat.ts`): the limits a file
