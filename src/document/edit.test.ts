@@ -11,7 +11,9 @@ import {
   updateNode,
   type Fragment,
 } from './edit';
-import { createConstant, createOp, createValue } from './factories';
+import { createConstant } from './kinds/constant';
+import { createOp } from './kinds/op';
+import { createValue } from './kinds/value';
 import { docOf, konst, op, placed, val, wire } from './testDocs';
 import { EMPTY_DOC, type GraphDoc } from './types';
 import { validateDoc } from './validate';

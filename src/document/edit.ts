@@ -1,4 +1,5 @@
 import { newId } from './ids';
+import { kindOf } from './kinds';
 import { OUT } from './ports';
 import type { DocNode, GraphDoc, NodePatch, Position, Wire } from './types';
 import { canConnect, type Connection } from './validate';
@@ -60,20 +61,9 @@ export function connect(doc: GraphDoc, c: Connection): { doc: GraphDoc } | { rea
   return { doc: { ...doc, wires } };
 }
 
-/** Which patchable fields each kind of node has. */
-const PATCHABLE: Record<DocNode['kind'], readonly (keyof NodePatch)[]> = {
-  value: ['position', 'label', 'value', 'trainable'],
-  constant: ['position', 'value'],
-  op: ['position', 'label', 'param'],
-  input: ['position', 'label', 'value', 'feature'],
-  target: ['position', 'label', 'value'],
-  loss: ['position', 'label', 'loss'],
-  neuron: ['position', 'label', 'activation', 'weights', 'bias'],
-  layer: ['position', 'label', 'activation', 'weights', 'biases'],
-};
-
 /**
- * Changes some fields of one node (value, label, param...). Fields its kind lacks are ignored;
+ * Changes some fields of one node (value, label, param...): the fields its kind lists as
+ * patchable (see kinds/). Fields its kind lacks are ignored;
  * an unknown id, or a patch that changes nothing, returns the same document.
  */
 export function updateNode(doc: GraphDoc, id: string, patch: NodePatch): GraphDoc {
@@ -81,8 +71,8 @@ export function updateNode(doc: GraphDoc, id: string, patch: NodePatch): GraphDo
   if (!node) return doc;
   const next: Record<string, unknown> = { ...node };
   let changed = false;
-  for (const key of PATCHABLE[node.kind]) {
-    const value = patch[key];
+  for (const key of kindOf(node).patchable as readonly string[]) {
+    const value = (patch as Readonly<Record<string, unknown>>)[key];
     if (value !== undefined && !Object.is(value, (node as unknown as Record<string, unknown>)[key])) {
       next[key] = value;
       changed = true;

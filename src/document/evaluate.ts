@@ -1,8 +1,8 @@
-import { findOp, Value, whyNotFinite } from '../engine';
-import { activate } from '../nn/activation';
+import { Value, whyNotFinite } from '../engine';
 import { incomingWires, resolveOutput, topologicalOrder } from './graph';
-import { inputPorts, outputKey, outputPorts } from './ports';
-import type { DocNode, GraphDoc, LossKind } from './types';
+import { kindOf, type OwnedParams } from './kinds';
+import { inputPorts, OUT, outputKey, outputPorts } from './ports';
+import type { GraphDoc } from './types';
 
 /** Why a node has no trustworthy number, for the red mark and its tooltip. */
 export type NodeError =
@@ -61,7 +61,7 @@ export interface Evaluation {
    */
   values: ReadonlyMap<string, Value>;
   /** The parameter Values composite nodes own, by node id (weights row-major, then biases). */
-  params: ReadonlyMap<string, { weights: Value[] | Value[][]; bias: Value | Value[] }>;
+  params: ReadonlyMap<string, OwnedParams>;
 }
 
 /**
@@ -75,12 +75,13 @@ export function evaluate(doc: GraphDoc): Evaluation {
   const incoming = incomingWires(doc);
   const results = new Map<string, NodeResult>();
   const values = new Map<string, Value>();
-  const params = new Map<string, { weights: Value[] | Value[][]; bias: Value | Value[] }>();
+  const params = new Map<string, OwnedParams>();
 
   for (const id of order) {
     const node = doc.nodes[id]!;
-    if (node.kind === 'value' || node.kind === 'constant' || node.kind === 'input' || node.kind === 'target') {
-      const v = new Value(node.value, node.kind === 'constant' ? '' : node.label);
+    const kind = kindOf(node);
+    if (kind.leaf) {
+      const v = (kind.evaluate(node, []) as { outputs: Value[] }).outputs[0]!;
       values.set(id, v);
       results.set(id, { data: v.data, grad: 0, error: leafError(v) });
       continue;
@@ -107,11 +108,13 @@ export function evaluate(doc: GraphDoc): Evaluation {
       results.set(id, { data: NaN, grad: 0, error: upstream ?? { kind: 'upstream', message: 'an input cannot be computed' } });
       continue;
     }
-    const outs = compute(node, inputs as Value[], params);
-    if (outs === null) {
-      results.set(id, { data: NaN, grad: 0, error: { kind: 'upstream', message: `unknown op '${node.kind === 'op' ? node.op : node.kind}'` } });
+    const computed = kind.evaluate(node, inputs as Value[]);
+    if ('refused' in computed) {
+      results.set(id, { data: NaN, grad: 0, error: { kind: 'upstream', message: computed.refused } });
       continue;
     }
+    const outs = computed.outputs;
+    if (computed.params) params.set(id, computed.params);
     outputPorts(node).forEach((port, i) => values.set(outputKey(id, port), outs[i]!));
     const first = outs[0]!;
     const error = upstream ?? outs.map(finiteError).find((e) => e !== null) ?? null;
@@ -132,8 +135,10 @@ export function evaluate(doc: GraphDoc): Evaluation {
     const v = values.get(outputKey(id, outputPorts(node)[0]));
     if (!v) continue;
     r.grad = v.grad;
-    if (node.kind === 'layer') {
-      r.outputs = outputPorts(node).map((port) => {
+    const ports = outputPorts(node);
+    // A node with named outputs (a layer's y0, y1, ...) reports each of them.
+    if (ports[0] !== OUT) {
+      r.outputs = ports.map((port) => {
         const out = values.get(outputKey(id, port))!;
         return { port, data: out.data, grad: out.grad };
       });
@@ -144,69 +149,7 @@ export function evaluate(doc: GraphDoc): Evaluation {
   return { results, output: outputValue === undefined ? null : outputId, outputKey: outputValue === undefined ? null : rootKey, order, values, params };
 }
 
-/** The output Values of one computed node, in output-port order; null for an unknown op. */
-function compute(node: DocNode, inputs: Value[], params: Map<string, { weights: Value[] | Value[][]; bias: Value | Value[] }>): Value[] | null {
-  switch (node.kind) {
-    case 'op': {
-      const op = findOp(node.op);
-      if (!op) return null;
-      const [a, b] = inputs;
-      const k = node.param ?? 0;
-      return [new Value(op.forward(a!.data, b?.data ?? 0, k), node.label, op, a!, b ?? null, k)];
-    }
-    case 'neuron': {
-      const w = node.weights.map((x, i) => new Value(x, `${node.label}.w${i}`));
-      const b = new Value(node.bias, `${node.label}.b`);
-      params.set(node.id, { weights: w, bias: b });
-      return [neuron(w, b, inputs, node.activation, node.label)];
-    }
-    case 'layer': {
-      const w = node.weights.map((row, j) => row.map((x, i) => new Value(x, `${node.label}.w${j}.${i}`)));
-      const b = node.biases.map((x, j) => new Value(x, `${node.label}.b${j}`));
-      params.set(node.id, { weights: w, bias: b });
-      return w.map((row, j) => neuron(row, b[j]!, inputs, node.activation, `${node.label}.y${j}`));
-    }
-    case 'loss':
-      return [sampleLoss(node.loss, inputs[0]!, inputs[1]!, node.label)];
-    default:
-      return null;
-  }
-}
-
-/** act(b + w0·x0 + w1·x1 + ...), summed in src/nn's (micrograd's) order. */
-function neuron(w: readonly Value[], b: Value, x: readonly Value[], activation: Parameters<typeof activate>[1], label: string): Value {
-  let act = b;
-  for (let i = 0; i < w.length; i++) act = act.add(w[i]!.mul(x[i]!));
-  const out = activate(act, activation);
-  out.label = label;
-  return out;
-}
-
-/**
- * One sample's loss, with the same ops as src/nn's losses so the digits agree: squared
- * (s − y)², hinge relu(1 − y·s), and cross-entropy softplus(−y·s) in its overflow-safe form.
- */
-export function sampleLoss(kind: LossKind, score: Value, target: Value, label = ''): Value {
-  let out: Value;
-  switch (kind) {
-    case 'squared':
-      out = score.sub(target).pow(2);
-      break;
-    case 'hinge':
-      out = score.mul(target.neg()).add(1).relu();
-      break;
-    case 'bce': {
-      const z = score.mul(target.neg());
-      const absZ = z.relu().add(z.neg().relu());
-      out = z.relu().add(absZ.neg().exp().add(1).log());
-      break;
-    }
-  }
-  out.label = label;
-  return out;
-}
-
-function gradsOf(owned: { weights: Value[] | Value[][]; bias: Value | Value[] }): NonNullable<NodeResult['paramGrads']> {
+function gradsOf(owned: OwnedParams): NonNullable<NodeResult['paramGrads']> {
   const weights = (owned.weights as (Value | Value[])[]).map((w) => (Array.isArray(w) ? w.map((x) => x.grad) : w.grad));
   const bias = Array.isArray(owned.bias) ? owned.bias.map((b) => b.grad) : owned.bias.grad;
   return { weights: weights as number[] | number[][], bias };

@@ -1,6 +1,16 @@
-import type { OpType } from '../engine';
 import type { Activation } from '../nn/activation';
 import type { DatasetKind } from '../data/types';
+import type { DocNode } from './kinds';
+
+export type { DocNode, Kind, NodePatch } from './kinds';
+export type { ConstantNode } from './kinds/constant';
+export type { InputNode } from './kinds/input';
+export type { LayerNode } from './kinds/layer';
+export type { LossKind, LossNode } from './kinds/loss';
+export type { NeuronNode } from './kinds/neuron';
+export type { OpNode } from './kinds/op';
+export type { TargetNode } from './kinds/target';
+export type { ValueNode } from './kinds/value';
 
 /**
  * The graph the user draws: the only state that is saved. Data and grads are never stored here;
@@ -13,16 +23,6 @@ export interface Position {
   y: number;
 }
 
-/** Fields every node has. */
-interface NodeBase {
-  /** Random (crypto.randomUUID), so ids never collide after a restore or a paste. */
-  id: string;
-  /** Top-left corner on the canvas. */
-  position: Position;
-  /** Set on the scalar nodes a neuron or layer was expanded into, so it can be collapsed again. */
-  group?: GroupTag;
-}
-
 /** What an expanded neuron or layer remembers about itself on each of its scalar nodes. */
 export interface GroupTag {
   /** Shared by every node of one expansion. */
@@ -33,93 +33,6 @@ export interface GroupTag {
   /** This node's part: 'w:j:i' (weight i of neuron j), 'b:j', 'mul:j:i', 'add:j:i', 'act:j'. */
   role: string;
 }
-
-/** A leaf Value the user types or scrubs: micrograd's `Value(2.0, label='a')`. */
-export interface ValueNode extends NodeBase {
-  kind: 'value';
-  /** The name shown on the node and used in generated code. */
-  label: string;
-  /** The leaf's data. */
-  value: number;
-  /** A parameter: training changes it (and L2 weighs it). Absent means false. */
-  trainable?: boolean;
-}
-
-/** A feature of the dataset: during training it holds each sample's x[feature] in turn. */
-export interface InputNode extends NodeBase {
-  kind: 'input';
-  label: string;
-  /** Which column of the dataset (0 is x1). */
-  feature: number;
-  /** The value shown when not training: the sample last looked at. */
-  value: number;
-}
-
-/** The label of the sample (−1 or +1): what the loss compares the prediction with. */
-export interface TargetNode extends NodeBase {
-  kind: 'target';
-  label: string;
-  /** The value shown when not training. */
-  value: number;
-}
-
-/** How a Loss node scores one sample. */
-export type LossKind = 'squared' | 'hinge' | 'bce';
-
-/**
- * One sample's loss from a prediction and its target. Training sums ('squared', the lecture's
- * loss) or averages ('hinge', 'bce') it over the batch and adds L2 on the parameters.
- */
-export interface LossNode extends NodeBase {
-  kind: 'loss';
-  label: string;
-  loss: LossKind;
-}
-
-/**
- * A neuron drawn as one node: act(b + w0·x0 + w1·x1 + ...), its weights and bias kept in the
- * node. One input port per weight (x0, x1, ...), so a wire carries exactly one weight.
- */
-export interface NeuronNode extends NodeBase {
-  kind: 'neuron';
-  label: string;
-  activation: Activation;
-  weights: number[];
-  bias: number;
-}
-
-/** A layer of neurons sharing inputs: inputs x0..x(nin−1), outputs y0..y(nout−1). */
-export interface LayerNode extends NodeBase {
-  kind: 'layer';
-  label: string;
-  activation: Activation;
-  /** weights[j][i]: from input i to neuron j. */
-  weights: number[][];
-  biases: number[];
-}
-
-/** A plain number operand, as `a * 2` turns 2 into a leaf in micrograd. */
-export interface ConstantNode extends NodeBase {
-  kind: 'constant';
-  value: number;
-}
-
-/** One registry op applied to its wired inputs. */
-export interface OpNode extends NodeBase {
-  kind: 'op';
-  /** The registry op's type. */
-  op: OpType;
-  /** The name of this intermediate Value (the lecture's `e`, `d`, `L`); may be empty. */
-  label: string;
-  /** The op's numeric parameter (pow's exponent); absent for ops without one. */
-  param?: number;
-}
-
-/** Anything that can sit on the canvas. */
-export type DocNode = ValueNode | ConstantNode | OpNode | InputNode | TargetNode | LossNode | NeuronNode | LayerNode;
-
-/** What kinds of node exist. */
-export type NodeKind = DocNode['kind'];
 
 /** A wire from one node's output to a named input port of another. */
 export interface Wire {
@@ -180,18 +93,3 @@ export interface TrainingSetup {
 
 /** The empty graph. */
 export const EMPTY_DOC: GraphDoc = { nodes: {}, wires: {}, output: null };
-
-/** Fields an edit may change on a node. Fields the node's kind does not have are ignored. */
-export interface NodePatch {
-  position?: Position;
-  label?: string;
-  value?: number;
-  param?: number;
-  trainable?: boolean;
-  feature?: number;
-  loss?: LossKind;
-  activation?: Activation;
-  weights?: number[] | number[][];
-  bias?: number;
-  biases?: number[];
-}

@@ -1,5 +1,5 @@
-import { findOp } from '../engine';
 import { cycles, reaches } from './graph';
+import { kindOf } from './kinds';
 import { inputPorts, OUT, outputPorts } from './ports';
 import type { GraphDoc } from './types';
 
@@ -19,10 +19,8 @@ export type ConnectCheck = { ok: true } | { ok: false; reason: string };
 export function describeNode(doc: GraphDoc, id: string): string {
   const node = doc.nodes[id];
   if (!node) return 'a missing node';
-  if (node.kind === 'constant') return `the constant ${node.value}`;
-  if (node.label) return `'${node.label}'`;
-  if (node.kind === 'value') return 'a value';
-  return node.kind === 'op' ? `the ${findOp(node.op)?.label ?? node.op} node` : `the ${node.kind} node`;
+  if ('label' in node && node.label) return `'${node.label}'`;
+  return kindOf(node).describe?.(node) ?? `the ${node.kind} node`;
 }
 
 /**
@@ -68,13 +66,8 @@ export function validateDoc(doc: GraphDoc): DocProblem[] {
   const problems: DocProblem[] = [];
   for (const [key, node] of Object.entries(doc.nodes)) {
     if (key !== node.id) problems.push({ message: `node '${key}' is stored under another id ('${node.id}')`, nodeId: key });
-    if (node.kind === 'op') {
-      const op = findOp(node.op);
-      if (!op) problems.push({ message: `unknown operation '${node.op}'`, nodeId: key });
-      else if (op.param && node.param === undefined) {
-        problems.push({ message: `the ${op.label} node needs its ${op.param.name}`, nodeId: key });
-      }
-    }
+    const problem = kindOf(node).problem?.(node) ?? null;
+    if (problem !== null) problems.push({ message: problem, nodeId: key });
   }
   const seenPorts = new Set<string>();
   for (const [key, w] of Object.entries(doc.wires)) {

@@ -1,8 +1,10 @@
-import { findOp, getOp, OPS, type OpDef, type OpType } from '../../engine';
+import { OPS, type OpDef } from '../../engine';
 import type { Activation } from '../../nn/activation';
+import { kindOf, type PlanContext } from '../kinds';
+import type { LossKind } from '../kinds/loss';
 import { incomingWires, resolveOutput, topologicalOrder } from '../graph';
 import { inputPorts, OUT, outputKey, outputPorts } from '../ports';
-import type { GraphDoc, LossKind, Wire } from '../types';
+import type { GraphDoc, Wire } from '../types';
 import { describeNode } from '../validate';
 import { assignNames, derivedName } from './names';
 import { stringLiteral } from './text';
@@ -107,16 +109,6 @@ export interface ProgramPlan {
   numbers: number[];
 }
 
-/** The op each activation applies; linear applies none. */
-const ACTIVATION_OPS: Readonly<Record<Activation, OpType | null>> = { relu: 'relu', tanh: 'tanh', sigmoid: 'sigmoid', linear: null };
-
-/** The ops each loss is built from (its Python helpers come from these). */
-const LOSS_OPS: Readonly<Record<LossKind, readonly OpType[]>> = {
-  squared: ['sub', 'pow'],
-  hinge: ['mul', 'neg', 'add', 'relu'],
-  bce: ['mul', 'neg', 'add', 'relu', 'exp', 'log'],
-};
-
 /** Plans the program for a document. Pure. */
 export function planProgram(doc: GraphDoc): ProgramPlan {
   const { cyclic } = topologicalOrder(doc);
@@ -128,12 +120,12 @@ export function planProgram(doc: GraphDoc): ProgramPlan {
   const skipped = new Map<string, string>();
   const hasVariable: string[] = [];
   for (const id of order) {
-    const node = doc.nodes[id]!;
-    if (node.kind === 'value' || node.kind === 'input' || node.kind === 'target' || (node.kind === 'constant' && id === outputId)) {
+    const variable = kindOf(doc.nodes[id]!).code.variable;
+    if (variable === 'always' || (variable === 'inline' && id === outputId)) {
       hasVariable.push(id);
       continue;
     }
-    if (node.kind === 'constant') continue;
+    if (variable === 'inline') continue;
     const reason = whySkipped(doc, id, incoming, skipped);
     if (reason === null) hasVariable.push(id);
     else skipped.set(id, reason);
@@ -147,7 +139,8 @@ export function planProgram(doc: GraphDoc): ProgramPlan {
   const taken = new Set(nodeNames.values());
   /** Variables by output key (the node id, or `id:y0` for a layer's outputs). */
   const names = new Map<string, string>();
-  for (const [id, name] of nodeNames) if (doc.nodes[id]!.kind !== 'layer') names.set(id, name);
+  // A node with named outputs (a layer's y0, y1, ...) names them when it is planned.
+  for (const [id, name] of nodeNames) if (outputPorts(doc.nodes[id]!)[0] === OUT) names.set(id, name);
 
   // Pass 2: the steps.
   const steps: PlanStep[] = [];
@@ -157,8 +150,8 @@ export function planProgram(doc: GraphDoc): ProgramPlan {
     const sourceName = names.get(outputKey(w.source, w.from));
     if (sourceName !== undefined) return { kind: 'var', name: sourceName };
     // whySkipped has made sure every other source is a constant node.
-    const constant = doc.nodes[w.source]!;
-    const value = constant.kind === 'constant' ? constant.value : NaN;
+    const source = doc.nodes[w.source]!;
+    const value = kindOf(source).code.variable === 'inline' && 'value' in source ? source.value : NaN;
     numbers.push(value);
     return { kind: 'number', value };
   };
@@ -176,94 +169,30 @@ export function planProgram(doc: GraphDoc): ProgramPlan {
     }
     const name = nodeNames.get(id);
     if (name === undefined) continue; // an inlined constant
-    const label = labelOf(doc, id);
-    const args = (): PlanOperand[] => inputPorts(node).map((port) => operandOf(incoming.get(id)!.get(port)!));
-    const out = (printedName: string, printedLabel: string, port = OUT): PlanPrint => ({
-      name: printedName,
-      label: printedLabel || printedName,
-      of: { kind: 'output', id, port },
-    });
-    switch (node.kind) {
-      case 'value':
-      case 'constant':
-      case 'input':
-      case 'target': {
-        numbers.push(node.value);
-        steps.push({ kind: 'leaf', id, name, label, value: node.value, note: leafNote(doc, id), prints: [out(name, label)] });
-        break;
-      }
-      case 'op': {
-        const op = findOp(node.op)!;
-        used.add(op);
-        const k = node.param ?? 0;
-        const operands = args();
-        if (op.param) numbers.push(k);
-        steps.push({ kind: 'op', id, name, label, op, args: operands, param: k, prints: [out(name, label)] });
-        break;
-      }
-      case 'neuron':
-      case 'layer': {
-        const inputs = args();
-        const act = ACTIVATION_OPS[node.activation];
-        if (act !== null) used.add(getOp(act));
-        const shown = node.label || name;
-        const prints: PlanPrint[] = [];
-        const neurons: PlanNeuron[] = [];
-        if (node.kind === 'neuron') {
-          const weights = node.weights.map((w, i) => param(name, shown, `w${i}`, w));
-          const bias = param(name, shown, 'b', node.bias);
-          weights.forEach((w, i) => prints.push({ name: w.name, label: w.label, of: { kind: 'weight', id, neuron: null, input: i } }));
-          prints.push({ name: bias.name, label: bias.label, of: { kind: 'bias', id, neuron: null } });
-          prints.push(out(name, label));
-          neurons.push({ name, label: shown, weights, bias });
-        } else {
-          node.weights.forEach((row, j) => {
-            const weights = row.map((w, i) => param(name, shown, `w${j}.${i}`, w));
-            const bias = param(name, shown, `b${j}`, node.biases[j]!);
-            const y = derivedName(`${name}_y${j}`, taken);
-            names.set(outputKey(id, `y${j}`), y);
-            weights.forEach((w, i) => prints.push({ name: w.name, label: w.label, of: { kind: 'weight', id, neuron: j, input: i } }));
-            prints.push({ name: bias.name, label: bias.label, of: { kind: 'bias', id, neuron: j } });
-            prints.push(out(y, `${shown}.y${j}`, `y${j}`));
-            neurons.push({ name: y, label: `${shown}.y${j}`, weights, bias });
-          });
-        }
-        steps.push({ kind: 'neurons', id, what: node.kind, title: shown, activation: node.activation, inputs, neurons, prints });
-        break;
-      }
-      case 'loss': {
-        const [score, target] = args() as [PlanOperand, PlanOperand];
-        for (const type of LOSS_OPS[node.loss]) used.add(getOp(type));
-        const temp = node.loss === 'bce' ? derivedName(`${name}_z`, taken) : null;
-        steps.push({ kind: 'loss', id, name, label, loss: node.loss, score, target, temp, prints: [out(name, label)] });
-        break;
-      }
-    }
+    const ctx: PlanContext = {
+      id,
+      name,
+      label: labelOf(doc, id),
+      args: () => inputPorts(node).map((port) => operandOf(incoming.get(id)!.get(port)!)),
+      out: (printedName, printedLabel, port = OUT) => ({ name: printedName, label: printedLabel || printedName, of: { kind: 'output', id, port } }),
+      param,
+      fresh: (base) => derivedName(base, taken),
+      nameOutput: (port, variable) => names.set(outputKey(id, port), variable),
+      number: (value) => numbers.push(value),
+      use: (op) => used.add(op),
+    };
+    steps.push(kindOf(node).code.plan(node, ctx));
   }
 
+  const outputNode = outputId === null ? undefined : doc.nodes[outputId];
+  const notOutput = outputNode && !skipped.has(outputNode.id) ? (kindOf(outputNode).code.whyNotOutput?.(outputNode) ?? null) : null;
   let output: ProgramPlan['output'];
   if (outputId === null) output = { name: null, reason: 'the graph is empty' };
   else if (names.has(outputId)) output = { name: names.get(outputId)! };
-  else if (doc.nodes[outputId]!.kind === 'layer' && !skipped.has(outputId)) {
-    output = { name: null, reason: `the output, ${describeNode(doc, outputId)}, is a layer: backward starts from one number, not ${outputPorts(doc.nodes[outputId]!).length}` };
-  } else output = { name: null, reason: `the output, ${describeNode(doc, outputId)}, is skipped` };
+  else if (notOutput !== null) output = { name: null, reason: `the output, ${describeNode(doc, outputId)}, ${notOutput}` };
+  else output = { name: null, reason: `the output, ${describeNode(doc, outputId)}, is skipped` };
 
   return { steps, output, opsUsed: (OPS as readonly OpDef[]).filter((op) => used.has(op)), numbers };
-}
-
-/** The comment on a leaf that stands for more than a number. */
-function leafNote(doc: GraphDoc, id: string): string | null {
-  const node = doc.nodes[id]!;
-  switch (node.kind) {
-    case 'input':
-      return `input: feature x${node.feature + 1} of the dataset sample shown on the canvas`;
-    case 'target':
-      return 'target: the label of the dataset sample shown on the canvas';
-    case 'value':
-      return node.trainable === true ? 'trainable: a parameter training changes' : null;
-    default:
-      return null;
-  }
 }
 
 /**
@@ -304,7 +233,7 @@ function writingOrder(doc: GraphDoc, incoming: ReturnType<typeof incomingWires>,
 /** The label a node's variable is named after and printed with ('' for none). */
 function labelOf(doc: GraphDoc, id: string): string {
   const node = doc.nodes[id]!;
-  return node.kind === 'constant' ? '' : node.label;
+  return 'label' in node ? node.label : '';
 }
 
 function whySkipped(
@@ -314,12 +243,8 @@ function whySkipped(
   skipped: ReadonlyMap<string, string>,
 ): string | null {
   const node = doc.nodes[id]!;
-  if (node.kind === 'op' && !findOp(node.op)) return `its operation '${node.op}' is unknown`;
-  if (node.kind === 'layer') {
-    if (node.weights.length === 0) return 'it has no neurons';
-    if (node.biases.length !== node.weights.length) return `it has ${node.biases.length} biases for ${node.weights.length} neurons`;
-    if (node.weights.some((row) => row.length !== node.weights[0]!.length)) return 'its rows of weights differ in length';
-  }
+  const broken = kindOf(node).code.whyNot?.(node) ?? null;
+  if (broken !== null) return broken;
   const wired = incoming.get(id);
   const ports = inputPorts(node);
   const missing = ports.filter((p) => !wired?.has(p));

@@ -1,4 +1,4 @@
-import { findOp } from '../../engine';
+import { kindOf } from '../kinds';
 import { FILE_LIMITS, isSafeId } from './fileFields';
 import { FILE_FORMAT, graphFileSchema, type GraphFile, type Viewport, type WireFile } from './fileFormat';
 import type { NodeFile } from './fileNodes';
@@ -124,58 +124,12 @@ function parse(text: unknown, subject: string): ParseDocumentResult {
   return { ok: true, doc: built.doc, viewport: checked.data.viewport ?? null };
 }
 
-function nodeToFile(node: DocNode): NodeFile {
-  return copyNode(node) as NodeFile;
-}
-
 /**
- * A fresh copy of a node with exactly the fields its kind has, nothing shared: the same
- * shape in a file as in a document, so one function serves both directions. Optional fields
- * are written only when they mean something (trainable only when true, a group when set).
+ * A fresh copy of a node with exactly the fields its kind has, nothing shared: the same shape
+ * in a file as in a document, so one function serves both directions (see each kind's `copy`).
  */
-function copyNode(node: DocNode): DocNode {
-  const out = copyFields(node);
-  if (node.group && (out.kind === 'value' || out.kind === 'op')) out.group = { ...node.group };
-  return out;
-}
-
-function copyFields(node: DocNode): DocNode {
-  const position = { x: node.position.x, y: node.position.y };
-  switch (node.kind) {
-    case 'value': {
-      const out: DocNode = { id: node.id, kind: 'value', position, label: node.label, value: node.value };
-      // false is what an absent field means: dropped, so a file written by hand reads back as saved.
-      if (node.trainable === true) out.trainable = true;
-      return out;
-    }
-    case 'constant':
-      return { id: node.id, kind: 'constant', position, value: node.value };
-    case 'op': {
-      const out: DocNode = { id: node.id, kind: 'op', position, op: node.op, label: node.label };
-      // A parameter only means something for an op that takes one; elsewhere it is dropped
-      // like any other unknown field.
-      if (node.param !== undefined && findOp(node.op)?.param) out.param = node.param;
-      return out;
-    }
-    case 'input':
-      return { id: node.id, kind: 'input', position, label: node.label, feature: node.feature, value: node.value };
-    case 'target':
-      return { id: node.id, kind: 'target', position, label: node.label, value: node.value };
-    case 'loss':
-      return { id: node.id, kind: 'loss', position, label: node.label, loss: node.loss };
-    case 'neuron':
-      return { id: node.id, kind: 'neuron', position, label: node.label, activation: node.activation, weights: [...node.weights], bias: node.bias };
-    case 'layer':
-      return {
-        id: node.id,
-        kind: 'layer',
-        position,
-        label: node.label,
-        activation: node.activation,
-        weights: node.weights.map((row) => [...row]),
-        biases: [...node.biases],
-      };
-  }
+function nodeToFile(node: DocNode): NodeFile {
+  return kindOf(node).copy(node);
 }
 
 function wireToFile(wire: Wire): WireFile {
@@ -191,7 +145,7 @@ function fileToWire(wire: WireFile): Wire {
 }
 
 function fileToNode(node: NodeFile): DocNode {
-  return copyNode(node as DocNode);
+  return kindOf(node).copy(node);
 }
 
 /** Fresh Records from a checked file, refusing ids used twice. */

@@ -78,7 +78,7 @@ function neuronOps(
   return out;
 }
 
-/** One sample's loss as ops, as evaluate's sampleLoss computes it. */
+/** One sample's loss as ops, as kinds/loss.ts's sampleLoss computes it. */
 function lossOps(b: Builder, kind: LossKind, score: Source | null, target: Source | null, name: string, at: Position): string {
   const connect = (src: Source | null, id: string, port: string) => src && wire(b, src, id, port);
   switch (kind) {

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { LOSS_PORTS } from '../../document/ports';
+import { LOSS_PORTS } from '../../document/kinds/loss';
 import type { LossKind } from '../../document/types';
 import { EditableText } from '../controls/EditableText';
 import { usePlaygroundStore } from '../store/StoreContext';

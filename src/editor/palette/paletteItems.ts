@@ -1,5 +1,12 @@
 import { OPS, type OpType } from '../../engine';
-import { createConstant, createInput, createLayer, createLoss, createNeuron, createOp, createTarget, createValue } from '../../document/factories';
+import { createConstant } from '../../document/kinds/constant';
+import { createInput } from '../../document/kinds/input';
+import { createLayer } from '../../document/kinds/layer';
+import { createLoss } from '../../document/kinds/loss';
+import { createNeuron } from '../../document/kinds/neuron';
+import { createOp } from '../../document/kinds/op';
+import { createTarget } from '../../document/kinds/target';
+import { createValue } from '../../document/kinds/value';
 import type { DocNode, GraphDoc, Position } from '../../document/types';
 
 /** One thing the palette offers. */

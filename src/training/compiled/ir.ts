@@ -1,6 +1,6 @@
-import { findOp, topoSort, Value, type OpDef } from '../../engine';
-import type { Activation } from '../../nn/activation';
-import { sampleLoss } from '../../document/evaluate';
+import { topoSort, Value } from '../../engine';
+import { kindOf, type IrNode, type IrRef } from '../../document/kinds';
+import { sampleLoss } from '../../document/kinds/loss';
 import { incomingWires } from '../../document/graph';
 import { inputPorts, OUT, outputPorts } from '../../document/ports';
 import type { GraphDoc } from '../../document/types';
@@ -13,20 +13,7 @@ import type { Model } from './model';
  * builds, so its numbers and its gradient flow cannot drift from the Value engine's.
  */
 
-/** One output of a unit: a layer's port j, or port 0. */
-export interface IrRef {
-  node: IrNode;
-  port: number;
-}
-
-/** A unit of the per-sample computation. */
-export type IrNode =
-  | { kind: 'param'; index: number; inputs: readonly IrRef[] }
-  | { kind: 'const'; value: number; inputs: readonly IrRef[] }
-  | { kind: 'input'; feature: number; inputs: readonly IrRef[] }
-  | { kind: 'target'; inputs: readonly IrRef[] }
-  | { kind: 'op'; op: OpDef; k: number; inputs: readonly IrRef[] }
-  | { kind: 'dense'; activation: Activation; nin: number; nout: number; firstParam: number; inputs: readonly IrRef[] };
+export type { IrNode, IrRef } from '../../document/kinds';
 
 const NONE: readonly IrRef[] = [];
 
@@ -42,39 +29,8 @@ export function buildIr(doc: GraphDoc, model: Model): { root: IrRef; score: IrRe
   for (const id of model.nodes) {
     const node = doc.nodes[id]!;
     const inputs = (): IrRef[] => inputPorts(node).map((p) => refOf(id, p));
-    switch (node.kind) {
-      case 'value':
-        units.set(id, node.trainable === true ? { kind: 'param', index: model.firstParam.get(id)!, inputs: NONE } : { kind: 'const', value: node.value, inputs: NONE });
-        break;
-      case 'constant':
-        units.set(id, { kind: 'const', value: node.value, inputs: NONE });
-        break;
-      case 'input':
-        units.set(id, { kind: 'input', feature: node.feature, inputs: NONE });
-        break;
-      case 'target':
-        units.set(id, { kind: 'target', inputs: NONE });
-        break;
-      case 'op':
-        // The same k evaluate.ts passes, so forward and local see identical arguments.
-        units.set(id, { kind: 'op', op: findOp(node.op)!, k: node.param ?? 0, inputs: inputs() });
-        break;
-      case 'neuron':
-        units.set(id, { kind: 'dense', activation: node.activation, nin: node.weights.length, nout: 1, firstParam: model.firstParam.get(id)!, inputs: inputs() });
-        break;
-      case 'layer':
-        units.set(id, {
-          kind: 'dense',
-          activation: node.activation,
-          nin: node.weights[0]?.length ?? 0,
-          nout: node.weights.length,
-          firstParam: model.firstParam.get(id)!,
-          inputs: inputs(),
-        });
-        break;
-      case 'loss':
-        break;
-    }
+    const unit = kindOf(node).trainer.unit(node, inputs, model.firstParam.get(id));
+    if (unit !== null) units.set(id, unit);
   }
   const score = refOf(model.lossId, 'score');
   return { root: expandLoss(model, score, refOf(model.lossId, 'target')), score };

@@ -1,18 +1,12 @@
-import { findOp } from '../../engine';
 import { ancestors, incomingWires, missingPorts, resolveOutput, topologicalOrder } from '../../document/graph';
+import { kindOf, type ParamSlot } from '../../document/kinds';
 import { OUT, outputPorts } from '../../document/ports';
 import type { GraphDoc, LossKind } from '../../document/types';
 import { describeNode } from '../../document/validate';
 
 /** Where one parameter lives in the document, so trained values can be written back. */
-export interface ParamRef {
+export interface ParamRef extends ParamSlot {
   nodeId: string;
-  /** A trainable Value node's 'value', or a neuron's or layer's 'weight' or 'bias'. */
-  field: 'value' | 'weight' | 'bias';
-  /** The neuron within a layer (weights[unit], biases[unit]); 0 for neurons and values. */
-  unit: number;
-  /** The input a weight belongs to (weights[i] or weights[unit][i]); 0 for biases and values. */
-  input: number;
 }
 
 /** What training works on, picked out of the drawn document by `selectModel`. */
@@ -71,39 +65,15 @@ export function selectModel(doc: GraphDoc): { ok: true; model: Model } | { ok: f
         return refuse(`${describeNode(doc, w.source)} has no output '${w.from}' for the wire into ${describeNode(doc, id)}.`);
       }
     }
-    switch (node.kind) {
-      case 'op':
-        if (!findOp(node.op)) return refuse(`${describeNode(doc, id)} uses the unknown operation '${node.op}'.`);
-        break;
-      case 'input':
-        if (!Number.isInteger(node.feature) || node.feature < 0) return refuse(`${describeNode(doc, id)} reads feature ${node.feature}, which no dataset has.`);
-        featureCount = Math.max(featureCount, node.feature + 1);
-        break;
-      case 'value':
-        if (node.trainable === true) {
-          firstParam.set(id, params.length);
-          params.push({ nodeId: id, field: 'value', unit: 0, input: 0 });
-        }
-        break;
-      case 'neuron':
-        firstParam.set(id, params.length);
-        node.weights.forEach((_, i) => params.push({ nodeId: id, field: 'weight', unit: 0, input: i }));
-        params.push({ nodeId: id, field: 'bias', unit: 0, input: 0 });
-        break;
-      case 'layer': {
-        const nin = node.weights[0]?.length ?? 0;
-        if (node.weights.some((row) => row.length !== nin) || node.biases.length !== node.weights.length) {
-          return refuse(`${describeNode(doc, id)} has weight rows of different lengths or a bias per neuron missing.`);
-        }
-        firstParam.set(id, params.length);
-        node.weights.forEach((row, j) => {
-          row.forEach((_, i) => params.push({ nodeId: id, field: 'weight', unit: j, input: i }));
-          params.push({ nodeId: id, field: 'bias', unit: j, input: 0 });
-        });
-        break;
-      }
-      default:
-        break;
+    const kind = kindOf(node);
+    const problem = kind.trainer.check?.(node) ?? null;
+    if (problem !== null) return refuse(`${describeNode(doc, id)} ${problem}`);
+    const feature = kind.trainer.feature?.(node) ?? null;
+    if (feature !== null) featureCount = Math.max(featureCount, feature + 1);
+    const owned = kind.trainer.params?.(node) ?? [];
+    if (owned.length > 0) {
+      firstParam.set(id, params.length);
+      for (const slot of owned) params.push({ nodeId: id, ...slot });
     }
   }
   const labelled = incoming.get(lossId)?.get('target');

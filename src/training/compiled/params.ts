@@ -1,3 +1,4 @@
+import { kindOf } from '../../document/kinds';
 import type { DocNode, GraphDoc } from '../../document/types';
 import type { ParamRef } from './model';
 import type { Program } from './program';
@@ -37,10 +38,7 @@ export function writeParams(program: Pick<Program, 'paramRefs'>, doc: GraphDoc, 
 }
 
 function paramValue(node: DocNode | undefined, ref: ParamRef): number {
-  let value: number | undefined;
-  if (node?.kind === 'value' && ref.field === 'value') value = node.value;
-  else if (node?.kind === 'neuron') value = ref.field === 'weight' ? node.weights[ref.input] : ref.field === 'bias' ? node.bias : undefined;
-  else if (node?.kind === 'layer') value = ref.field === 'weight' ? node.weights[ref.unit]?.[ref.input] : ref.field === 'bias' ? node.biases[ref.unit] : undefined;
+  const value = node ? kindOf(node).trainer.readParam?.(node, ref) : undefined;
   if (value === undefined) {
     throw new RangeError(`the document has no ${ref.field} (${ref.unit}, ${ref.input}) on node '${ref.nodeId}': it changed shape since compiling`);
   }
@@ -49,22 +47,7 @@ function paramValue(node: DocNode | undefined, ref: ParamRef): number {
 
 /** `node` with one parameter replaced; `owned` when `node` is already a private copy. */
 function withParam(node: DocNode, ref: ParamRef, value: number, owned: boolean): DocNode {
-  switch (node.kind) {
-    case 'value':
-      return { ...node, value };
-    case 'neuron': {
-      const copy = owned ? node : { ...node, weights: [...node.weights] };
-      if (ref.field === 'bias') copy.bias = value;
-      else copy.weights[ref.input] = value;
-      return copy;
-    }
-    case 'layer': {
-      const copy = owned ? node : { ...node, weights: node.weights.map((row) => [...row]), biases: [...node.biases] };
-      if (ref.field === 'bias') copy.biases[ref.unit] = value;
-      else copy.weights[ref.unit]![ref.input] = value;
-      return copy;
-    }
-    default:
-      throw new RangeError(`node '${node.id}' holds no parameters`);
-  }
+  const write = kindOf(node).trainer.writeParam;
+  if (!write) throw new RangeError(`node '${node.id}' holds no parameters`);
+  return write(node, ref, value, owned);
 }

@@ -3,7 +3,7 @@ import { findOp, Value } from '../../engine';
 import { activate, type Activation } from '../../nn/activation';
 import { l2Penalty, sum } from '../../nn/losses';
 import { sgdStep } from '../../nn/optim';
-import { sampleLoss } from '../../document/evaluate';
+import { sampleLoss } from '../../document/kinds/loss';
 import { incomingWires } from '../../document/graph';
 import { inputPorts, outputKey } from '../../document/ports';
 import type { GraphDoc } from '../../document/types';
