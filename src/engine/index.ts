@@ -6,4 +6,4 @@ export { backward, leavesOf, propagate, recompute, topoSort, zeroGrad } from './
 export { gradcheck, type GradcheckOptions, type LeafCheck } from './gradcheck';
 export { whyNotFinite, isOriginOfNonFinite } from './explain';
 export { OPS, findOp, getOp, type AnyOp, type OpType } from './ops/registry';
-export { type OpDef, numberLiteral } from './ops/OpDef';
+export { type OpDef, type OpGroup, numberLiteral } from './ops/OpDef';

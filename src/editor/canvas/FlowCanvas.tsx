@@ -21,29 +21,14 @@ import { canConnect, type Connection } from '../../document/validate';
 import { nodeResult } from '../../state/derived';
 import { ValueEdge } from '../edges/ValueEdge';
 import { signOf } from '../formatNumber';
-import { ConstantNodeView } from '../nodes/ConstantNodeView';
-import { InputNodeView, TargetNodeView } from '../nodes/DataNodeViews';
-import { LayerNodeView } from '../nodes/LayerNodeView';
-import { LossNodeView } from '../nodes/LossNodeView';
-import { NeuronNodeView } from '../nodes/NeuronNodeView';
-import { OpNodeView } from '../nodes/OpNodeView';
-import { ValueNodeView } from '../nodes/ValueNodeView';
+import { KIND_VIEWS } from '../nodes/kindViews';
 import { OverlayHost } from '../OverlayHost';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import { FlowNodeCache, toFlowEdges, type Size } from './toFlow';
 import './FlowCanvas.css';
 
 // Declared once at module level: a new object per render would remount every node.
-const nodeTypes: NodeTypes = {
-  value: ValueNodeView,
-  constant: ConstantNodeView,
-  op: OpNodeView,
-  input: InputNodeView,
-  target: TargetNodeView,
-  loss: LossNodeView,
-  neuron: NeuronNodeView,
-  layer: LayerNodeView,
-};
+const nodeTypes: NodeTypes = Object.fromEntries(Object.entries(KIND_VIEWS).map(([kind, view]) => [kind, view.View]));
 const edgeTypes: EdgeTypes = { value: ValueEdge };
 // React Flow asks to keep its attribution unless one subscribes to Pro; it sits small at the bottom.
 const proOptions = { hideAttribution: false };

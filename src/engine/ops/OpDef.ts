@@ -1,3 +1,6 @@
+/** Where the palette lists an op. */
+export type OpGroup = 'Arithmetic' | 'Activations' | 'Functions';
+
 /**
  * The shape of one operation. Everything that knows about ops (Value's methods, the palette,
  * node handles, the inspector, gradcheck tests, code export, the training compiler) reads these
@@ -13,6 +16,8 @@ export interface OpDef {
   readonly symbol: string;
   /** A short human label for palettes and tooltips ("add", "multiply"). */
   readonly label: string;
+  /** The palette group the op is listed under. */
+  readonly group: OpGroup;
   /** What the node shows in its body; a glyph rather than a word where one exists. */
   readonly glyph: string;
   /** Names of the input ports, in order; the length is the arity (1 or 2). */

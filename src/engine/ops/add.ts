@@ -6,6 +6,7 @@ export const add = {
   type: 'add',
   symbol: '+',
   label: 'add',
+  group: 'Arithmetic',
   glyph: '+',
   inputs: ['a', 'b'],
   doc: 'a + b. Routes the gradient to both inputs unchanged.',

@@ -9,6 +9,7 @@ export const div = {
   type: 'div',
   symbol: '/',
   label: 'divide',
+  group: 'Arithmetic',
   glyph: '÷',
   inputs: ['a', 'b'],
   doc: 'a ÷ b, computed as a · b⁻¹ like micrograd. Fails when b is 0.',

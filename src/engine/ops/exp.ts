@@ -5,6 +5,7 @@ export const exp = {
   type: 'exp',
   symbol: 'exp',
   label: 'exp',
+  group: 'Functions',
   glyph: 'eˣ',
   inputs: ['x'],
   doc: 'e to the power x. Its local derivative is its own output.',

@@ -6,6 +6,7 @@ export const log = {
   type: 'log',
   symbol: 'log',
   label: 'log',
+  group: 'Functions',
   glyph: 'ln',
   inputs: ['x'],
   doc: 'Natural logarithm of x (x > 0). Local derivative 1/x.',

@@ -6,6 +6,7 @@ export const mul = {
   type: 'mul',
   symbol: '*',
   label: 'multiply',
+  group: 'Arithmetic',
   glyph: '×',
   inputs: ['a', 'b'],
   doc: 'a × b. Each input receives the other input times the gradient.',

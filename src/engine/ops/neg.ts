@@ -6,6 +6,7 @@ export const neg = {
   type: 'neg',
   symbol: 'neg',
   label: 'negate',
+  group: 'Arithmetic',
   glyph: '−x',
   inputs: ['x'],
   doc: '−x. Passes the gradient back with its sign flipped.',

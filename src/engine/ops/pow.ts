@@ -6,6 +6,7 @@ export const pow = {
   type: 'pow',
   symbol: '**',
   label: 'power',
+  group: 'Arithmetic',
   glyph: 'xᵏ',
   inputs: ['x'],
   param: { name: 'k', defaultValue: 2 },

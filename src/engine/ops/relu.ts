@@ -6,6 +6,7 @@ export const relu = {
   type: 'relu',
   symbol: 'ReLU',
   label: 'ReLU',
+  group: 'Activations',
   glyph: 'ReLU',
   inputs: ['x'],
   doc: 'max(0, x). Lets the gradient through only where the output is positive.',

@@ -6,6 +6,7 @@ export const sigmoid = {
   type: 'sigmoid',
   symbol: 'sigmoid',
   label: 'sigmoid',
+  group: 'Activations',
   glyph: 'σ',
   inputs: ['x'],
   doc: 'Logistic sigmoid 1/(1 + e^−x), squashing x into (0, 1). Local derivative σ(1 − σ).',

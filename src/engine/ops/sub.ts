@@ -9,6 +9,7 @@ export const sub = {
   type: 'sub',
   symbol: '-',
   label: 'subtract',
+  group: 'Arithmetic',
   glyph: '−',
   inputs: ['a', 'b'],
   doc: 'a − b. The gradient flows to a unchanged and to b with its sign flipped.',

@@ -15,6 +15,7 @@ export const tanh = {
   type: 'tanh',
   symbol: 'tanh',
   label: 'tanh',
+  group: 'Activations',
   glyph: 'tanh',
   inputs: ['x'],
   doc: 'Hyperbolic tangent, squashing x into (−1, 1). Local derivative 1 − tanh(x)².',
