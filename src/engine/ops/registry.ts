@@ -8,6 +8,7 @@ import type { OpDef } from './OpDef';
 import { pow } from './pow';
 import { relu } from './relu';
 import { sigmoid } from './sigmoid';
+import { softplus } from './softplus';
 import { sub } from './sub';
 import { tanh } from './tanh';
 
@@ -15,7 +16,7 @@ import { tanh } from './tanh';
  * Every op, in palette order. To add an op: write its file beside this one and list it here;
  * Value gains the method, the palette the node, and the tests cover it.
  */
-export const OPS = [add, sub, mul, div, pow, neg, relu, tanh, exp, log, sigmoid] as const;
+export const OPS = [add, sub, mul, div, pow, neg, relu, tanh, exp, log, sigmoid, softplus] as const;
 
 /** One op's definition with its literal type kept (so method names can be derived). */
 export type AnyOp = (typeof OPS)[number];
