@@ -89,6 +89,9 @@ function refValue(type: string, a: number, b: number, k: number): number {
       return Math.log(a);
     case 'sigmoid':
       return 1 / (1 + Math.exp(-a));
+    case 'softplus':
+      // ln(1 + e^a) rearranged so e^x never overflows; compared bit for bit, so written the same way.
+      return Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a)));
     default:
       throw new Error(`no reference rule for op '${type}': add one to property.test.ts`);
   }
@@ -126,12 +129,16 @@ function dualStep(type: string, x: Dual, y: Dual, k: number): Dual {
       return { v, d: x.d / x.v, m: x.m / Math.abs(x.v) };
     case 'sigmoid':
       return { v, d: v * (1 - v) * x.d, m: v * (1 - v) * x.m };
+    case 'softplus': {
+      const s = 1 / (1 + Math.exp(-x.v)); // d/dx ln(1 + e^x) = e^x/(1 + e^x)
+      return { v, d: s * x.d, m: s * x.m };
+    }
     default:
       throw new Error(`no dual-number rule for op '${type}': add one to property.test.ts`);
   }
 }
 
-const UNARY = new Set(['pow', 'neg', 'relu', 'tanh', 'exp', 'log', 'sigmoid']);
+const UNARY = new Set(['pow', 'neg', 'relu', 'tanh', 'exp', 'log', 'sigmoid', 'softplus']);
 
 /** Every node's dual with respect to leaf `wrt` (or plain values when wrt is -1). */
 function evalDual(p: Program, wrt: number): Dual[] {
@@ -222,7 +229,7 @@ function runEngine(p: Program): { nodes: Value[]; leaves: Value[]; root: Value }
 // Arbitraries
 
 /** The ops refValue, dualStep and buildProgram have rules for. */
-const REFERENCE_OPS = new Set(['add', 'sub', 'mul', 'div', 'pow', 'neg', 'relu', 'tanh', 'exp', 'log', 'sigmoid']);
+const REFERENCE_OPS = new Set(['add', 'sub', 'mul', 'div', 'pow', 'neg', 'relu', 'tanh', 'exp', 'log', 'sigmoid', 'softplus']);
 const ALL_OPS = OPS as readonly OpDef[];
 /**
  * The ops random graphs are built from: every registered op this file has rules for. A newly
