@@ -29,7 +29,7 @@ describe('evaluate: the lecture example', () => {
   it('gives the data and grads of L = (a*b + c) * f', () => {
     const ev = evaluate(lecture());
     const data = Object.fromEntries([...ev.results].map(([id, r]) => [id, r.data]));
-    const grad = Object.fromEntries([...ev.results].map(([id, r]) => [id, r.grad]));
+    const grad = Object.fromEntries([...ev.results].map(([id, r]) => [id, r.passGrad]));
     expect(data).toEqual({ a: 2, b: -3, c: 10, f: -2, e: -6, d: 4, L: -8 });
     expect(grad).toEqual({ a: 6, b: -4, c: -2, f: 4, e: -2, d: -2, L: 1 });
     expect(ev.output).toBe('L');
@@ -54,14 +54,14 @@ describe('evaluate: the lecture example', () => {
   it('backpropagates from the marked output, not the sink', () => {
     const ev = evaluate({ ...lecture(), output: 'd' });
     expect(ev.output).toBe('d');
-    expect(result(ev, 'd').grad).toBe(1);
-    expect(result(ev, 'e').grad).toBe(1);
-    expect(result(ev, 'a').grad).toBe(-3);
-    expect(result(ev, 'b').grad).toBe(2);
-    expect(result(ev, 'c').grad).toBe(1);
+    expect(result(ev, 'd').passGrad).toBe(1);
+    expect(result(ev, 'e').passGrad).toBe(1);
+    expect(result(ev, 'a').passGrad).toBe(-3);
+    expect(result(ev, 'b').passGrad).toBe(2);
+    expect(result(ev, 'c').passGrad).toBe(1);
     // Downstream of the output, or beside it: not on the path, so 0.
-    expect(result(ev, 'L').grad).toBe(0);
-    expect(result(ev, 'f').grad).toBe(0);
+    expect(result(ev, 'L').passGrad).toBe(0);
+    expect(result(ev, 'f').passGrad).toBe(0);
     expect(result(ev, 'L').data).toBe(-8);
   });
 
@@ -74,23 +74,23 @@ describe('evaluate: the lecture example', () => {
     const ev = evaluate(withStray);
     expect(ev.output).toBe('L');
     expect(result(ev, 't').data).toBeCloseTo(Math.tanh(0.5), 15);
-    for (const id of ['x', 't', 'k']) expect(result(ev, id).grad).toBe(0);
-    expect(result(ev, 'a').grad).toBe(6);
+    for (const id of ['x', 't', 'k']) expect(result(ev, id).passGrad).toBe(0);
+    expect(result(ev, 'a').passGrad).toBe(6);
   });
 
   it('accumulates the grad of a node used twice: b = a + a gives a.grad 2', () => {
     const ev = evaluate(docOf([val('a', 3), op('b', 'add')], [wire('a', 'b', 'a'), wire('a', 'b', 'b')]));
     expect(result(ev, 'b').data).toBe(6);
-    expect(result(ev, 'a').grad).toBe(2);
+    expect(result(ev, 'a').passGrad).toBe(2);
     // And a * a: d(a²)/da = 2a.
     const sq = evaluate(docOf([val('a', 3), op('m', 'mul')], [wire('a', 'm', 'a'), wire('a', 'm', 'b')]));
-    expect(result(sq, 'a').grad).toBe(6);
+    expect(result(sq, 'a').passGrad).toBe(6);
   });
 
   it('uses the op parameter and turns constants into unlabeled leaves', () => {
     const ev = evaluate(docOf([konst('k', 3), op('p', 'pow', 3)], [wire('k', 'p', 'x')]));
     expect(result(ev, 'p').data).toBe(27);
-    expect(result(ev, 'k').grad).toBe(27);
+    expect(result(ev, 'k').passGrad).toBe(27);
     expect(ev.values.get('k')!.label).toBe('');
   });
 
@@ -122,7 +122,7 @@ describe('evaluate: errors are marked on nodes, never thrown', () => {
     expect(result(ev!, 'a').data).toBe(2);
     // The output (s) cannot be computed, so no backward pass ran.
     expect(ev!.output).toBeNull();
-    expect(result(ev!, 'a').grad).toBe(0);
+    expect(result(ev!, 'a').passGrad).toBe(0);
     expect(ev!.values.has('m')).toBe(false);
   });
 
@@ -224,7 +224,7 @@ describe('evaluate is pure', () => {
       expect([w.data, w.grad]).toEqual([v.data, v.grad]);
     }
     // Grads did not accumulate across calls.
-    expect(result(second, 'a').grad).toBe(-3);
+    expect(result(second, 'a').passGrad).toBe(-3);
   });
 });
 
@@ -330,7 +330,7 @@ describe('evaluate: property tests against the engine', () => {
         direct.forEach((v, i) => {
           const r = result(ev, `n${i}`);
           if (!same(r.data, v.data)) throw new Error(`n${i}: data ${r.data} !== ${v.data}`);
-          if (!same(r.grad, v.grad)) throw new Error(`n${i}: grad ${r.grad} !== ${v.grad}`);
+          if (!same(r.passGrad, v.grad)) throw new Error(`n${i}: grad ${r.passGrad} !== ${v.grad}`);
           expect(ev.values.get(`n${i}`)!.data).toBe(r.data);
           if (r.error === null && !Number.isFinite(r.data)) throw new Error(`n${i}: ${r.data} without an error`);
         });

@@ -35,8 +35,11 @@ export function isSecondhand(error: NodeError): boolean {
 export interface NodeResult {
   /** The forward value (a layer's first output), NaN when the node cannot be computed. */
   data: number;
-  /** d(output)/d(this node) from one backward pass from the output; 0 off the output's path. */
-  grad: number;
+  /**
+   * d(output)/d(this node) from one fresh backward pass from the output; 0 off the output's
+   * path. Not what a card shows after the user's passes: that is state's `accumulatedGrad`.
+   */
+  passGrad: number;
   error: NodeError | null;
   /** Every output's data and grad, by port, for nodes with several outputs (layers). */
   outputs?: { port: string; data: number; grad: number }[];
@@ -83,7 +86,7 @@ export function evaluate(doc: GraphDoc): Evaluation {
     if (kind.leaf) {
       const v = (kind.evaluate(node, []) as { outputs: Value[] }).outputs[0]!;
       values.set(id, v);
-      results.set(id, { data: v.data, grad: 0, error: leafError(v) });
+      results.set(id, { data: v.data, passGrad: 0, error: leafError(v) });
       continue;
     }
     const ports = inputPorts(node);
@@ -91,7 +94,7 @@ export function evaluate(doc: GraphDoc): Evaluation {
     const missing = ports.filter((p) => !wired?.has(p));
     if (missing.length > 0) {
       const message = `needs ${missing.length === 1 ? 'input' : 'inputs'} ${missing.map((p) => `'${p}'`).join(' and ')} wired`;
-      results.set(id, { data: NaN, grad: 0, error: { kind: 'missing-input', ports: missing, message } });
+      results.set(id, { data: NaN, passGrad: 0, error: { kind: 'missing-input', ports: missing, message } });
       continue;
     }
     const sources = ports.map((p) => wired!.get(p)!);
@@ -105,12 +108,12 @@ export function evaluate(doc: GraphDoc): Evaluation {
     };
     const inputs = sources.map((w) => values.get(outputKey(w.source, w.from)));
     if (inputs.some((v) => v === undefined)) {
-      results.set(id, { data: NaN, grad: 0, error: upstream ?? { kind: 'upstream', message: 'an input cannot be computed' } });
+      results.set(id, { data: NaN, passGrad: 0, error: upstream ?? { kind: 'upstream', message: 'an input cannot be computed' } });
       continue;
     }
     const computed = kind.evaluate(node, inputs as Value[]);
     if ('refused' in computed) {
-      results.set(id, { data: NaN, grad: 0, error: { kind: 'upstream', message: computed.refused } });
+      results.set(id, { data: NaN, passGrad: 0, error: { kind: 'upstream', message: computed.refused } });
       continue;
     }
     const outs = computed.outputs;
@@ -118,10 +121,10 @@ export function evaluate(doc: GraphDoc): Evaluation {
     outputPorts(node).forEach((port, i) => values.set(outputKey(id, port), outs[i]!));
     const first = outs[0]!;
     const error = upstream ?? outs.map(finiteError).find((e) => e !== null) ?? null;
-    results.set(id, { data: first.data, grad: 0, error });
+    results.set(id, { data: first.data, passGrad: 0, error });
   }
   for (const id of cyclic) {
-    results.set(id, { data: NaN, grad: 0, error: { kind: 'cycle', message: 'sits on a cycle' } });
+    results.set(id, { data: NaN, passGrad: 0, error: { kind: 'cycle', message: 'sits on a cycle' } });
   }
 
   const outputId = resolveOutput(doc);
@@ -134,7 +137,7 @@ export function evaluate(doc: GraphDoc): Evaluation {
     const node = doc.nodes[id]!;
     const v = values.get(outputKey(id, outputPorts(node)[0]));
     if (!v) continue;
-    r.grad = v.grad;
+    r.passGrad = v.grad;
     const ports = outputPorts(node);
     // A node with named outputs (a layer's y0, y1, ...) reports each of them.
     if (ports[0] !== OUT) {

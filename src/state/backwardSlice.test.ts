@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nudgeLeaves } from '../document/backward';
 import { docOf, lecture, op, val, wire } from '../document/testDocs';
 import { EMPTY_DOC } from '../document/types';
-import { backwardRank, displayedGrad, evaluationOf, gradsAreStale } from './derived';
+import { backwardRank, accumulatedGrad, evaluationOf, gradsAreStale } from './derived';
 import { createPlaygroundStore, type PlaygroundStore } from './store';
 import { undoSteps } from './testStores';
 
@@ -15,7 +15,7 @@ const ORDER = ['L', 'f', 'd', 'c', 'e', 'b', 'a'];
 /** Every node's grad as the cards show it. */
 function shown(store: PlaygroundStore): Record<string, number> {
   const s = store.getState();
-  return Object.fromEntries(Object.keys(s.doc.nodes).map((id) => [id, displayedGrad(s, id)]));
+  return Object.fromEntries(Object.keys(s.doc.nodes).map((id) => [id, accumulatedGrad(s, id)]));
 }
 
 const total = (store: PlaygroundStore) => store.getState().backwardRun!.schedule.arrivals.length;
@@ -169,11 +169,11 @@ describe('Step', () => {
       const run = store.getState().backwardRun!;
       expect(run.target, `step ${i + 1} goes up to arrival ${i + 1}`).toBe(i + 1);
       expect(run.delivered).toBe(i);
-      expect(displayedGrad(store.getState(), id), `${id} before its step`).toBe(0);
+      expect(accumulatedGrad(store.getState(), id), `${id} before its step`).toBe(0);
       // The animation lands the step and stops there: arrivals past the step are not taken.
       store.getState().deliverArrivals(7);
       expect(store.getState().backwardRun!.delivered).toBe(i + 1);
-      expect(displayedGrad(store.getState(), id), `${id} after its step`).toBe(LECTURE[id as keyof typeof LECTURE]);
+      expect(accumulatedGrad(store.getState(), id), `${id} after its step`).toBe(LECTURE[id as keyof typeof LECTURE]);
       store.getState().deliverArrivals(7);
       expect(store.getState().backwardRun!.delivered).toBe(i + 1);
     });
@@ -198,8 +198,8 @@ describe('Step', () => {
     store.getState().stepBackward();
     const run = store.getState().backwardRun!;
     expect(run).toMatchObject({ committed: false, delivered: 0, target: 1, base: LEAVES });
-    expect(displayedGrad(store.getState(), 'a')).toBe(6);
-    expect(displayedGrad(store.getState(), 'e')).toBe(0);
+    expect(accumulatedGrad(store.getState(), 'a')).toBe(6);
+    expect(accumulatedGrad(store.getState(), 'e')).toBe(0);
     store.getState().finishBackward();
     expect(store.getState().grads).toMatchObject({ passes: 2, leaves: { a: 12, b: -8, c: -4, f: 8 } });
   });

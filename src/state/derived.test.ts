@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docOf, konst, op, val, wire } from '../document/testDocs';
-import { displayedGrad, nodeProblem } from './derived';
+import { accumulatedGrad, nodeProblem } from './derived';
 import { createPlaygroundStore } from './store';
 
 describe('what a card marks as wrong', () => {
@@ -12,7 +12,7 @@ describe('what a card marks as wrong', () => {
 
     store.getState().backward();
     const state = store.getState();
-    expect(displayedGrad(state, 'b')).toBe(Infinity);
+    expect(accumulatedGrad(state, 'b')).toBe(Infinity);
     expect(nodeProblem(state, 'b')).toMatchObject({ kind: 'grad', origin: true, message: expect.stringContaining('local derivative dy/db is Infinity') });
     expect(nodeProblem(state, 'a')).toMatchObject({ kind: 'grad', origin: false });
     expect(nodeProblem(state, 'y')).toBeNull();

@@ -31,7 +31,7 @@ export function nodeResult(state: PlaygroundState, id: string): NodeResult | und
  * The grad micrograd would show for this node after the passes the user ran: 0 before any
  * backward pass; a leaf's accumulated grad; an interior node's grad from the latest pass.
  */
-export function displayedGrad(state: PlaygroundState, id: string): number {
+export function accumulatedGrad(state: PlaygroundState, id: string): number {
   const { grads, backwardRun: run } = state;
   const node = state.doc.nodes[id];
   const leaf = node !== undefined && isLeaf(node);
@@ -55,7 +55,7 @@ export function nodeProblem(state: PlaygroundState, id: string): NodeError | nul
   const dataError = nodeResult(state, id)?.error;
   if (dataError) return dataError;
   const run = state.backwardRun;
-  if (!run || Number.isFinite(displayedGrad(state, id))) return null;
+  if (!run || Number.isFinite(accumulatedGrad(state, id))) return null;
   const delivered = run.delivered;
   let cache = gradProblems.get(run.schedule);
   if (!cache) {

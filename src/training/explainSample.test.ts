@@ -21,7 +21,7 @@ describe('one point’s scalar graph', () => {
     loss.backward();
     expect(e.results.get(e.output!)!.data).toBe(loss.data);
     const w = Object.values(graph.doc.nodes).find((n) => n.kind === 'value' && n.label === 'L1.N2.w1')!;
-    expect(e.results.get(w.id)!.grad).toBe(mlp.layers[0]!.neurons[2]!.w[1]!.grad);
+    expect(e.results.get(w.id)!.passGrad).toBe(mlp.layers[0]!.neurons[2]!.w[1]!.grad);
   });
 
   it('refuses a network too large to read, saying how large and what to try', () => {

@@ -115,7 +115,7 @@ function direct({ leaves, steps }: ReturnType<typeof plan>, edited: number): num
 /** One document's leaf-edit loop, checked to evaluate cleanly first. */
 function leafEdit(start: GraphDoc, markOutput: boolean): () => unknown {
   const first = evaluate(start);
-  const bad = [...first.results.values()].filter((r) => r.error !== null || !Number.isFinite(r.grad));
+  const bad = [...first.results.values()].filter((r) => r.error !== null || !Number.isFinite(r.passGrad));
   if (bad.length > 0 || first.output === null) throw new Error(`bench document does not evaluate cleanly (${bad.length} bad nodes)`);
   let doc: GraphDoc = markOutput ? { ...start, output: first.output } : start;
   const leafId = Object.keys(doc.nodes)[0]!;

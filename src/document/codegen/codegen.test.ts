@@ -37,7 +37,7 @@ function canvasNumbers(ev: Evaluation, of: PlanValueRef): { data: number; grad: 
     const v = ev.values.get(outputKey(of.id, of.port));
     if (v) return { data: v.data, grad: v.grad };
     const r = ev.results.get(of.id)!;
-    return { data: r.data, grad: r.grad };
+    return { data: r.data, grad: r.passGrad };
   }
   const owned = ev.params.get(of.id)!;
   let v: Value;
@@ -78,7 +78,7 @@ function expectSameNumbers(printed: readonly PrintedNode[], doc: GraphDoc, exact
 /** The largest |data| or |grad| in the graph: the size of the terms a cancelling grad sums. */
 function magnitude(doc: GraphDoc): number {
   let m = 0;
-  for (const r of evaluate(doc).results.values()) m = Math.max(m, Math.abs(r.data), Math.abs(r.grad));
+  for (const r of evaluate(doc).results.values()) m = Math.max(m, Math.abs(r.data), Math.abs(r.passGrad));
   return m;
 }
 
@@ -122,7 +122,7 @@ function randomGraph(seed: number): GraphDoc | null {
   const doc = g.build();
   const ev = evaluate(doc);
   for (const r of ev.results.values()) {
-    if (r.error !== null || !Number.isFinite(r.data) || !Number.isFinite(r.grad) || Math.abs(r.data) > 300) return null;
+    if (r.error !== null || !Number.isFinite(r.data) || !Number.isFinite(r.passGrad) || Math.abs(r.data) > 300) return null;
   }
   return doc;
 }
@@ -387,7 +387,7 @@ function randomNetwork(seed: number): GraphDoc | null {
   const doc = g.build(rng.next() < 0.9 ? out : null);
   const ev = evaluate(doc);
   for (const r of ev.results.values()) {
-    if (r.error !== null || !Number.isFinite(r.data) || !Number.isFinite(r.grad) || Math.abs(r.data) > 300) return null;
+    if (r.error !== null || !Number.isFinite(r.data) || !Number.isFinite(r.passGrad) || Math.abs(r.data) > 300) return null;
   }
   return doc;
 }

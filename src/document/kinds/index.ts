@@ -36,9 +36,6 @@ type PatchOf<D> = D extends KindDef<infer N, infer P> ? Partial<Pick<N, P>> : ne
 /** Anything that can sit on the canvas: one node type per kind. */
 export type DocNode = { [K in Kind]: NodeOf<(typeof KINDS)[K]> }[Kind];
 
-/** The node of one kind. */
-export type NodeOfKind<K extends Kind> = Extract<DocNode, { kind: K }>;
-
 /**
  * Fields an edit may change on a node: for each kind, some of its patchable fields (a
  * position, a label, a value, weights...). Fields the node's kind does not have are ignored.

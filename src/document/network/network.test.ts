@@ -51,7 +51,7 @@ describe('expanding and collapsing', () => {
       const before = evaluate(doc);
       const after = evaluate(flat);
       for (const n of Object.values(doc.nodes).filter((x) => x.kind === 'input')) {
-        expect(after.results.get(n.id)!.grad).toBeCloseTo(before.results.get(n.id)!.grad, 12);
+        expect(after.results.get(n.id)!.passGrad).toBeCloseTo(before.results.get(n.id)!.passGrad, 12);
       }
     }
   });

@@ -25,7 +25,7 @@ function loaded(id: string): { doc: GraphDoc; ev: Evaluation; data: (l: string) 
     doc,
     ev,
     data: (l) => ev.results.get(byLabel(doc, l))!.data,
-    grad: (l) => ev.results.get(byLabel(doc, l))!.grad,
+    grad: (l) => ev.results.get(byLabel(doc, l))!.passGrad,
   };
 }
 
@@ -41,7 +41,7 @@ describe('every preset', () => {
     expect(out.kind !== 'constant' && out.label).toBe(preset.expected.label);
     expect(ev.results.get(doc.output!)!.data.toFixed(4)).toBe(preset.expected.value.toFixed(4));
     for (const [label, g] of Object.entries(preset.expected.grads ?? {})) {
-      expect(ev.results.get(byLabel(doc, label))!.grad.toFixed(4), `${label}.grad`).toBe(g.toFixed(4));
+      expect(ev.results.get(byLabel(doc, label))!.passGrad.toFixed(4), `${label}.grad`).toBe(g.toFixed(4));
     }
   });
 

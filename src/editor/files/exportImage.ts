@@ -1,6 +1,6 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { errorText, isSecondhand } from '../../document/evaluate';
-import { displayedGrad, evaluationOf, nodeProblem } from '../../state/derived';
+import { accumulatedGrad, evaluationOf, nodeProblem } from '../../state/derived';
 import type { PlaygroundStore } from '../../state/store';
 import { download } from './fileOps';
 import { graphToSvg, type SvgColors } from './graphSvg';
@@ -46,7 +46,7 @@ export async function exportImage(store: PlaygroundStore, flow: ReactFlowInstanc
         const error = nodeProblem(state, id);
         return {
           data: r?.data ?? NaN,
-          grad: displayedGrad(state, id),
+          grad: accumulatedGrad(state, id),
           error: error === null ? null : errorText(error),
           upstream: error !== null && isSecondhand(error),
           ...(r?.outputs ? { outputs: r.outputs } : {}),

@@ -30,7 +30,7 @@ function svgOf(doc: GraphDoc, sizes: (id: string) => SvgSize | undefined = () =>
       const r = ev.results.get(id);
       return {
         data: r?.data ?? NaN,
-        grad: r?.grad ?? 0,
+        grad: r?.passGrad ?? 0,
         error: r?.error?.message ?? null,
         upstream: r?.error?.kind === 'upstream',
         ...(r?.outputs ? { outputs: r.outputs } : {}),

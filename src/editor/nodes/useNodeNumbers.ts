@@ -1,4 +1,4 @@
-import { displayedGrad, evaluationOf, gradsAreStale, nodeProblem, nodeResult } from '../../state/derived';
+import { accumulatedGrad, evaluationOf, gradsAreStale, nodeProblem, nodeResult } from '../../state/derived';
 import type { NodeError } from '../../document/evaluate';
 import { usePlayground } from '../store/StoreContext';
 
@@ -15,7 +15,7 @@ export interface NodeNumbers {
 export function useNodeNumbers(id: string): NodeNumbers {
   const data = usePlayground((s) => nodeResult(s, id)?.data ?? NaN);
   const error = usePlayground((s) => nodeProblem(s, id));
-  const grad = usePlayground((s) => displayedGrad(s, id));
+  const grad = usePlayground((s) => accumulatedGrad(s, id));
   const gradStale = usePlayground(gradsAreStale);
   const isOutput = usePlayground((s) => evaluationOf(s.doc).output === id);
   return { data, grad, error, gradStale, isOutput };

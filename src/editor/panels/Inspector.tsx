@@ -1,6 +1,6 @@
 import { findOp } from '../../engine';
 import { errorText } from '../../document/evaluate';
-import { displayedGrad, nodeProblem, nodeResult } from '../../state/derived';
+import { accumulatedGrad, nodeProblem, nodeResult } from '../../state/derived';
 import { usePlayground } from '../store/StoreContext';
 import '../controls/controls.css';
 import '../nodes/NodeParts.css';
@@ -11,7 +11,7 @@ export function Inspector() {
   const id = usePlayground((s) => (s.selection.length === 1 ? s.selection[0]! : null));
   const node = usePlayground((s) => (id ? s.doc.nodes[id] : undefined));
   const result = usePlayground((s) => (id ? nodeResult(s, id) : undefined));
-  const grad = usePlayground((s) => (id ? displayedGrad(s, id) : 0));
+  const grad = usePlayground((s) => (id ? accumulatedGrad(s, id) : 0));
   const problem = usePlayground((s) => (id ? nodeProblem(s, id) : null));
   if (!id || !node) {
     return (

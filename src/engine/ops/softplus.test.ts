@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { gradcheck } from '../gradcheck';
 import { Value } from '../Value';
-import { softplus } from './softplus';
+import type { OpDef } from './OpDef';
+import { softplus as definition } from './softplus';
+
+/** The op as every caller sees it: through the OpDef interface. */
+const softplus: OpDef = definition;
 
 /** Central finite difference of softplus at x. */
 function centralDifference(x: number, h = 1e-5): number {

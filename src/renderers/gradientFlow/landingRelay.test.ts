@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lecture } from '../../document/testDocs';
-import { displayedGrad } from '../../state/derived';
+import { accumulatedGrad } from '../../state/derived';
 import { createPlaygroundStore, type PlaygroundStore } from '../../state/store';
 import { LandingRelay, type Timers } from './landingRelay';
 import { PulseClock } from './pulseClock';
@@ -65,7 +65,7 @@ const LECTURE = { L: 1, f: 4, d: -2, e: -2, c: -2, a: 6, b: -4 } as const;
 /** The grad each node shows now (in testDocs' lecture, ids are the labels). */
 function grads(store: PlaygroundStore): Record<string, number> {
   const s = store.getState();
-  return Object.fromEntries(Object.keys(LECTURE).map((id) => [id, displayedGrad(s, id)]));
+  return Object.fromEntries(Object.keys(LECTURE).map((id) => [id, accumulatedGrad(s, id)]));
 }
 
 describe('LandingRelay with the scene clock and the real store', () => {

@@ -93,7 +93,7 @@ describe('compiled trainer = Value engine, on random networks', () => {
       program.paramRefs.forEach((ref, p) => {
         const r = ev.results.get(ref.nodeId)!;
         let expected: number;
-        if (ref.field === 'value') expected = r.grad;
+        if (ref.field === 'value') expected = r.passGrad;
         else if (ref.field === 'bias') expected = Array.isArray(r.paramGrads!.bias) ? r.paramGrads!.bias[ref.unit]! : (r.paramGrads!.bias as number);
         else {
           const w = r.paramGrads!.weights;

@@ -8,7 +8,7 @@ import { applyNudge, nudgeCode, nudgeResultText, planNudge } from './nudgePlan';
 function leafGrads(doc: GraphDoc): Record<string, number> {
   const ev = evaluate(doc);
   const grads: Record<string, number> = {};
-  for (const [id, r] of ev.results) if (doc.nodes[id]!.kind !== 'op') grads[id] = r.grad;
+  for (const [id, r] of ev.results) if (doc.nodes[id]!.kind !== 'op') grads[id] = r.passGrad;
   return grads;
 }
 
