@@ -12,12 +12,12 @@ import { CURRENT_VERSION } from './migrations';
  * The schema checks shape and limits only. Whether the wires make sense (ends exist, one wire
  * per port, no cycle) is `validateDoc`'s job, run on the rebuilt document.
  *
- * This file holds the file as a whole, its wires and its training setup; the node kinds are in
- * `fileNodes.ts`, the limits and the shared field schemas in `fileFields.ts`.
+ * This file holds the file as a whole, its wires and its training setup; the node kinds' schemas
+ * are in `document/kinds/<kind>.ts` (joined in `fileNodes.ts`), the limits and the shared field
+ * schemas in `fileFields.ts` and `nodeFields.ts`.
  *
- * To add a node kind: add its schema to `NODE_FILE_SCHEMAS` in `fileNodes.ts`, its case to
- * `serialize.ts`, and (if older files need changing) a migration; the discriminated union on
- * `kind` does the rest.
+ * A new node kind brings its schema in its kind file; the discriminated union on `kind` does the
+ * rest. Changing the shape of an existing kind needs a migration (`migrations.ts`).
  */
 
 /** The `format` tag that marks a JSON file as a playground graph. */
