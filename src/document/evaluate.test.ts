@@ -98,7 +98,7 @@ describe('evaluate: the lecture example', () => {
     expect(evaluate(EMPTY_DOC)).toEqual({ results: new Map(), output: null, order: [], values: new Map(), params: new Map(), outputKey: null });
     const ev = evaluate(docOf([val('a', 4)]));
     expect(ev.output).toBe('a');
-    expect(result(ev, 'a')).toEqual({ data: 4, grad: 1, error: null });
+    expect(result(ev, 'a')).toEqual({ data: 4, passGrad: 1, error: null });
   });
 });
 

@@ -18,7 +18,7 @@ const tinyLog = () =>
 describe('why a grad with finite data is not a number', () => {
   it('marks the node whose local derivative overflowed as the origin', () => {
     const doc = tinyLog();
-    expect(evaluate(doc).results.get('b')).toMatchObject({ data: 1e-320, grad: Infinity, error: null });
+    expect(evaluate(doc).results.get('b')).toMatchObject({ data: 1e-320, passGrad: Infinity, error: null });
     expect(why(doc, 'b')).toEqual({ kind: 'grad', origin: true, message: 'grad is Infinity: the local derivative dy/db is Infinity here, too large for a number' });
     expect(why(doc, 'y')).toBeNull();
   });
