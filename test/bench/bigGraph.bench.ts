@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { serializeDocument } from '../../src/document/serialize';
+import { serializeDocument } from '../../src/document/file/serialize';
 import { expandedMlpDoc, type BigGraph } from './bigGraphDocs';
 import { BENCH_PAGE, LIGHT_CATEGORIES, mainThreadPerFrame, quantile, traceMainThread, type FrameCost } from './browserTrace';
 import type { BenchLine } from './measure';
