@@ -5,13 +5,16 @@ import type { ActionContext, EditorUi } from './actions/types';
 import { useShortcuts } from './actions/useShortcuts';
 import { FlowCanvas, type ContextTarget } from './canvas/FlowCanvas';
 import { ContextMenu } from './ContextMenu';
+import { EMPTY_DOC } from '../document/types';
 import { copyShareLink, openGraphFile, saveGraphFile } from './files/fileOps';
+import { useWorkKeeper } from './files/WorkKeeperContext';
 import { KeepBanners } from './files/KeepBanners';
 import { AppHeader } from './header/AppHeader';
 import { HelpSheet } from './HelpSheet';
 import { useTidy } from './layout/useTidy';
 import type { Mode } from './modes';
 import { Palette } from './palette/Palette';
+import { ParameterCount } from './ParameterCount';
 import { BackwardPanel } from './panels/backward/BackwardPanel';
 import { CodePanel } from './panels/CodePanel';
 import { TrainPanel } from './train/TrainPanel';
@@ -29,6 +32,7 @@ const PANEL_TITLES: Record<Mode, string> = { build: 'Inspect & code', backward: 
 /** The playground: header, palette, canvas, side panel, and the dialogs over them. */
 export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: boolean; onExample: boolean; onWelcomeDone(): void }) {
   const store = usePlaygroundStore();
+  const keeper = useWorkKeeper();
   const flow = useReactFlow();
   const mode = usePlayground((s) => s.mode);
   const setMode = useCallback((m: Mode) => store.getState().setMode(m), [store]);
@@ -39,13 +43,18 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
   const [menu, setMenu] = useState<ContextTarget | null>(null);
   const [theme, toggleTheme] = useTheme();
   const fileInput = useRef<HTMLInputElement>(null);
-  const tidy = useTidy(store);
+  const { tidy, arranging } = useTidy(store);
 
   const ui: EditorUi = useMemo(
     () => ({
       openHelp: () => setHelpOpen(true),
       toggleTheme,
       tidy: () => void tidy(),
+      newGraph: () => {
+        keeper.replace(EMPTY_DOC, 'new');
+        store.getState().setMode('build');
+        store.getState().notify('info', 'New, empty canvas. Undo brings the graph back; it is also kept under File → Recent.');
+      },
       openFile: () => fileInput.current?.click(),
       saveFile: () => saveGraphFile(store),
       share: () => void copyShareLink(store),
@@ -53,7 +62,7 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
         void import('./files/exportImage').then((m) => m.exportImage(store, flow, format));
       },
     }),
-    [store, flow, tidy, toggleTheme],
+    [store, keeper, flow, tidy, toggleTheme],
   );
   const ctx: ActionContext = useMemo(() => ({ store, flow, ui }), [store, flow, ui]);
   useShortcuts(ctx);
@@ -82,15 +91,18 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
     <ActionsProvider value={ctx}>
       <TrainingProvider>
       <div className="app" data-mode={mode}>
-        <AppHeader mode={mode} onModeChange={setMode} />
+        <AppHeader mode={mode} onModeChange={setMode} onExampleLoaded={welcome ? closeWelcome : undefined} />
         <div className="app-body">
           <Palette folded={paletteFolded} onToggleFold={() => setPaletteFolded((f) => !f)} />
-          <main className="canvas-area">
-            <FlowCanvas onContextMenu={onContextMenu} colorMode={theme} />
-            <KeepBanners />
-            <Toasts />
+          <div className="canvas-column">
             {welcome && <Welcome onClose={closeWelcome} onExample={onExample} />}
-          </main>
+            <main className="canvas-area" data-arranging={arranging || undefined}>
+              <FlowCanvas onContextMenu={onContextMenu} colorMode={theme} />
+              <ParameterCount />
+              <KeepBanners />
+              <Toasts />
+            </main>
+          </div>
           <SidePanel title={PANEL_TITLES[mode]} folded={panelFolded} onToggleFold={() => setPanelFolded((f) => !f)}>
             {mode === 'build' && (
               <>

@@ -32,9 +32,13 @@ type KeptReason =
   /** Another tab's save replaced it (or it replaced another tab's save). */
   | 'tab'
   /** A tab was closed with changes it could not autosave. */
-  | 'closed';
+  | 'closed'
+  /** File → New cleared the canvas. */
+  | 'new'
+  /** An example from the Examples menu replaced it. */
+  | 'example';
 
-const REASONS: readonly KeptReason[] = ['link', 'restore', 'visit', 'tab', 'closed'];
+const REASONS: readonly KeptReason[] = ['link', 'restore', 'visit', 'tab', 'closed', 'new', 'example'];
 
 /** One line of File → Recent. */
 export interface KeptSummary {

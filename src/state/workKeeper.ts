@@ -12,6 +12,12 @@ import type { PlaygroundStore } from './store';
 export interface WorkKeeper {
   /** Opens a shared link's graph; earlier work goes to Recent and a banner offers it back. */
   openLink(doc: GraphDoc): void;
+  /**
+   * Replaces the graph with a new one the person asked for (File → New, an example): one undo
+   * step. Work on the canvas goes to Recent first; an untouched first example or an empty canvas
+   * is nobody's work and is not kept.
+   */
+  replace(doc: GraphDoc, reason: 'new' | 'example'): void;
   /** Restores a Recent copy (keeping the current graph first); false when it could not. */
   restore(id: string): boolean;
   /** Removes a Recent copy, then retries a failed autosave (there may be room now). */
@@ -40,6 +46,14 @@ export function createWorkKeeper(store: PlaygroundStore, storage: KeyValueStorag
       state.loadDocument(doc, { layout: true });
       if (keep) store.getState().showBanner({ kind: 'link', keptId: keep.ok ? keep.id : null });
       refreshKept(store, storage);
+    },
+    replace(doc, reason) {
+      const state = store.getState();
+      const worthKeeping = autosave.holdsWork() && Object.keys(state.doc.nodes).length > 0;
+      const kept = worthKeeping ? keepDoc(storage, state.doc, state.viewport, reason, now()) : null;
+      if (kept && !kept.ok) autosave.protectStored();
+      state.loadDocument(doc, { layout: Object.keys(doc.nodes).length > 0 });
+      if (kept?.ok) refreshKept(store, storage);
     },
     restore(id) {
       const read = readKept(storage, id);

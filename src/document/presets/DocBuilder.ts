@@ -30,6 +30,11 @@ export class DocBuilder {
     return this.add({ id: newId(), kind: 'value', position: ORIGIN, value, label });
   }
 
+  /** A parameter: a leaf training changes, as a Neuron's `w` and `b` (shown as "param" on its card). */
+  param(value: number, label: string): NodeRef {
+    return this.add({ id: newId(), kind: 'value', position: ORIGIN, value, label, trainable: true });
+  }
+
   /** A plain number operand, as the `2` in `d * 2`. */
   constant(value: number): NodeRef {
     return this.add({ id: newId(), kind: 'constant', position: ORIGIN, value });

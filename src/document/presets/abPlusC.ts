@@ -6,6 +6,7 @@ export const abPlusC: Preset = {
   id: 'd-equals-ab-plus-c',
   title: 'd = a*b + c',
   blurb: 'The lecture\'s first function of three inputs; nudging a by h changes d by about -3h, so dd/da = b = -3.',
+  mode: 'backward',
   expected: { label: 'd', value: 4.0, grads: { a: -3.0 } },
   build() {
     const g = new DocBuilder();

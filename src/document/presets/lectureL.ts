@@ -6,6 +6,7 @@ export const lectureL: Preset = {
   id: 'lecture-L',
   title: 'L = (a*b + c) * f',
   blurb: 'The graph the lecture backpropagates by hand, node by node, with the chain rule.',
+  mode: 'backward',
   expected: {
     label: 'L',
     value: -8.0,

@@ -27,6 +27,7 @@ export const mlpForward: Preset = {
   id: 'mlp-forward',
   title: 'MLP(3, [4, 4, 1]): one forward pass',
   blurb: `Every multiply and add of a small network on the input [2, 3, -1], with weights drawn from seed ${MLP_PRESET_SEED}; the expected output is computed by the playground's own MLP (src/nn) from that seed, not taken from the lecture.`,
+  mode: 'build',
   expected: { label: 'L3.N0.out', value: networkOutput() },
   build() {
     const net = presetNetwork();
@@ -35,8 +36,8 @@ export const mlpForward: Preset = {
     net.layers.forEach((layer, li) => {
       inputs = layer.neurons.map((neuron, ni) => {
         const name = `L${li + 1}.N${ni}`;
-        const ws = neuron.w.map((w, wi) => g.value(w.data, `${name}.w${wi}`));
-        let act = g.value(neuron.b.data, `${name}.b`);
+        const ws = neuron.w.map((w, wi) => g.param(w.data, `${name}.w${wi}`));
+        let act = g.param(neuron.b.data, `${name}.b`);
         inputs.forEach((x, i) => {
           const last = i === inputs.length - 1;
           const wx = g.op('mul', [ws[i]!, x], `${name}.w${i}x${i}`);

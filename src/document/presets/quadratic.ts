@@ -6,6 +6,7 @@ export const quadratic: Preset = {
   id: 'quadratic',
   title: 'f(x) = 3x² − 4x + 5',
   blurb: 'The lecture starts here: at x = 3, f is 20 and bumping x by a small h moves f by about 14h, so the slope is 14.',
+  mode: 'backward',
   expected: { label: 'f', value: 20.0, grads: { x: 14.0 } },
   build() {
     const g = new DocBuilder();

@@ -11,6 +11,7 @@ export const readmeExample: Preset = {
   id: 'micrograd-readme',
   title: "micrograd's README example",
   blurb: "The expression from micrograd's README, built node by node: after g.backward(), a.grad is 138.8338 and b.grad 645.5773.",
+  mode: 'backward',
   expected: { label: 'g', value: 24.7041, grads: { a: 138.8338, b: 645.5773 } },
   build() {
     const G = new DocBuilder();

@@ -7,6 +7,7 @@ export const tanhFromExp: Preset = {
   id: 'tanh-from-exp',
   title: 'The neuron with tanh built from exp',
   blurb: 'The same neuron with tanh broken into exp, minus, plus and divide; more nodes, but the same o and the same grads.',
+  mode: 'backward',
   expected: { label: 'o', value: 0.7071, grads: NEURON_GRADS },
   build() {
     const g = new DocBuilder();

@@ -31,6 +31,7 @@ export const tanhNeuron: Preset = {
   id: 'tanh-neuron',
   title: 'A neuron: o = tanh(x1*w1 + x2*w2 + b)',
   blurb: 'A two-input neuron with a tanh activation; since 1 - tanh(n)^2 = 0.5 here, w1 gets grad x1 * 0.5 = 1.',
+  mode: 'backward',
   expected: { label: 'o', value: 0.7071, grads: NEURON_GRADS },
   build() {
     const g = new DocBuilder();

@@ -18,6 +18,11 @@ export interface Preset {
   title: string;
   /** One sentence saying what the graph shows. */
   blurb: string;
+  /**
+   * Where the lecture is when it shows this graph: loading it switches to that mode, so the
+   * lecture's next action (Backward, Train) is one press away.
+   */
+  mode: 'build' | 'backward' | 'train';
   /** What the canvas should show once it is evaluated. */
   expected: PresetExpectation;
   /** A fresh document with fresh ids each call, so loading a preset twice never collides. */

@@ -14,6 +14,8 @@ export interface EditorUi {
   openHelp(): void;
   toggleTheme(): void;
   tidy(): void;
+  /** File → New: an empty canvas, one undo step; the graph it replaces goes to Recent. */
+  newGraph(): void;
   openFile(): void;
   saveFile(): void;
   share(): void;

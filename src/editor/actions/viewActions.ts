@@ -12,6 +12,7 @@ export const viewActions: Action[] = [
     run: ({ flow }) => void flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1.5 }),
   },
   { id: 'theme', label: 'Light / dark theme', group: 'View', keys: ['t'], icon: 'theme', run: ({ ui }) => ui.toggleTheme() },
+  { id: 'new', label: 'New (empty canvas)', group: 'File', run: ({ ui }) => ui.newGraph() },
   { id: 'open', label: 'Open a graph file…', group: 'File', keys: ['Mod+o'], run: ({ ui }) => ui.openFile() },
   { id: 'save', label: 'Save as a .json file', group: 'File', keys: ['Mod+s'], run: ({ ui }) => ui.saveFile() },
   { id: 'share', label: 'Copy a share link', group: 'File', run: ({ ui }) => ui.share() },

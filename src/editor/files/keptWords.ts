@@ -6,6 +6,8 @@ const REASON_WORDS: Record<KeptSummary['reason'], string> = {
   visit: 'from an earlier visit',
   tab: 'replaced by another tab',
   closed: 'left in a closed tab',
+  new: 'replaced by File → New',
+  example: 'replaced by an example',
   unreadable: 'could not be read',
 };
 

@@ -5,8 +5,11 @@ import { FileMenu } from './FileMenu';
 import { SaveStatus } from './SaveStatus';
 import './AppHeader.css';
 
-/** The top bar: name, the three modes, and the tools every mode shares. */
-export function AppHeader({ mode, onModeChange }: { mode: Mode; onModeChange(mode: Mode): void }) {
+/**
+ * The top bar: name, the three modes (a segmented tab control: where you are, not something to
+ * do), and the tools every mode shares. `onExampleLoaded` hears when an example replaced the graph.
+ */
+export function AppHeader({ mode, onModeChange, onExampleLoaded }: { mode: Mode; onModeChange(mode: Mode): void; onExampleLoaded?(): void }) {
   return (
     <header className="app-header">
       <div className="brand">
@@ -33,7 +36,7 @@ export function AppHeader({ mode, onModeChange }: { mode: Mode; onModeChange(mod
 
       <div className="toolbar" role="toolbar" aria-label="Tools">
         <SaveStatus />
-        <ExamplesMenu />
+        <ExamplesMenu onLoaded={onExampleLoaded} />
         <FileMenu />
         <span className="toolbar__sep" />
         <ActionButton id="undo" />

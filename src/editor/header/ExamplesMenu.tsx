@@ -1,11 +1,16 @@
 import { PRESETS } from '../../document/presets';
+import { useWorkKeeper } from '../files/WorkKeeperContext';
 import { usePlaygroundStore } from '../store/StoreContext';
 import { Menu } from './Menu';
 import './Menu.css';
 
-/** The lecture's examples, one click each; loading one is an undo step and gets a tidy layout. */
-export function ExamplesMenu() {
+/**
+ * The lecture's examples, one click each. Loading one is an undo step (the graph it replaces
+ * goes to Recent), lands already laid out, and switches to the mode the lecture is in there.
+ */
+export function ExamplesMenu({ onLoaded }: { onLoaded?(): void }) {
   const store = usePlaygroundStore();
+  const keeper = useWorkKeeper();
   return (
     <Menu label="Examples" title="Load an example from the lecture" testId="examples-menu">
       {(close) =>
@@ -17,8 +22,10 @@ export function ExamplesMenu() {
             className="menu__item"
             data-testid={`preset-${p.id}`}
             onClick={() => {
-              store.getState().loadDocument(p.build(), { layout: true });
+              keeper.replace(p.build(), 'example');
+              store.getState().setMode(p.mode);
               close();
+              onLoaded?.();
             }}
           >
             <span className="menu__item-title">{p.title}</span>

@@ -32,7 +32,7 @@ export function FileMenu() {
     <Menu label="File" title="Open, save, share, export" testId="file-menu">
       {(close) => (
         <>
-          {['open', 'save', 'share', 'exportPng', 'exportSvg'].map((id) => (
+          {['new', 'open', 'save', 'share', 'exportPng', 'exportSvg'].map((id) => (
             <Item key={id} id={id} close={close} />
           ))}
           <RecentMenu close={close} />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { inputPorts } from '../../document/ports';
 import type { Position } from '../../document/types';
@@ -9,14 +9,24 @@ import { layoutPositions } from './elkLayout';
 /** How long nodes glide to their new places. */
 const GLIDE_MS = 450;
 
+/** What {@link useTidy} gives the editor. */
+export interface Tidy {
+  /** Lays the graph out; `settle`: part of a load (no undo step, no glide) rather than the person's Tidy. */
+  tidy(settle?: boolean): Promise<void>;
+  /** True while a loaded graph waits for its layout: the canvas hides it until it lands laid out. */
+  arranging: boolean;
+}
+
 /**
  * Tidy: asks ELK (in its worker) for a left-to-right layout, then glides the nodes there. The
- * whole glide is one undo step. Also runs by itself when the store asks for a layout (a preset
- * was loaded), and then fits the graph in view.
+ * whole glide is one undo step. Also runs by itself when the store asks for a layout (an example
+ * or a file was loaded): then the nodes jump straight to their places, hidden until they are
+ * there, so an example appears already laid out exactly as Tidy would lay it out.
  */
-export function useTidy(store: PlaygroundStore): (settle?: boolean) => Promise<void> {
+export function useTidy(store: PlaygroundStore): Tidy {
   const flow = useReactFlow();
   const running = useRef<AbortController | null>(null);
+  const [arranging, setArranging] = useState(false);
 
   /** `settle`: part of a load (no undo step of its own) rather than the person's Tidy. */
   const tidy = useCallback(async (settle = false) => {
@@ -33,17 +43,29 @@ export function useTidy(store: PlaygroundStore): (settle?: boolean) => Promise<v
     try {
       target = await layoutPositions({ nodes, edges });
     } catch (error) {
+      if (running.current === controller) setArranging(false);
       store.getState().notify('error', `Auto-layout failed: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    if (controller.signal.aborted || store.getState().doc.nodes !== doc.nodes) return;
+    if (controller.signal.aborted || store.getState().doc.nodes !== doc.nodes) {
+      if (running.current === controller) setArranging(false);
+      return;
+    }
+    if (settle) {
+      store.getState().settleNodes(target);
+      // Fit once React Flow holds the nodes at their new places, then show them.
+      await untilPlaced(flow, target);
+      if (!controller.signal.aborted) await flow.fitView({ padding: 0.12, maxZoom: 1.4 });
+      if (running.current === controller) setArranging(false);
+      return;
+    }
     const from = new Map(Object.values(doc.nodes).map((n) => [n.id, n.position]));
-    const move = (p: Map<string, Position>) => (settle ? store.getState().settleNodes(p) : store.getState().moveNodes(p));
-    if (!settle) store.getState().beginGesture();
+    const move = (p: Map<string, Position>) => store.getState().moveNodes(p);
+    store.getState().beginGesture();
     try {
       await animatePositions(from, target, GLIDE_MS, move, { signal: controller.signal });
     } finally {
-      if (!settle) store.getState().endGesture();
+      store.getState().endGesture();
     }
     if (!controller.signal.aborted) await flow.fitView({ padding: 0.12, duration: 350, maxZoom: 1.4 });
   }, [flow, store]);
@@ -55,13 +77,26 @@ export function useTidy(store: PlaygroundStore): (settle?: boolean) => Promise<v
     const check = (request: number) => {
       if (request === layoutRequest.current) return;
       layoutRequest.current = request;
+      setArranging(true);
       waitForMeasured(flow, () => void tidy(true));
     };
     check(store.getState().layoutRequest);
     return store.subscribe((s) => check(s.layoutRequest));
   }, [store, flow, tidy]);
 
-  return tidy;
+  return { tidy, arranging };
+}
+
+/** Resolves once React Flow's nodes sit at `target` (or after a few frames, whichever is first). */
+async function untilPlaced(flow: ReturnType<typeof useReactFlow>, target: ReadonlyMap<string, Position>, frames = 30): Promise<void> {
+  for (let i = 0; i < frames; i++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const placed = flow.getNodes().every((n) => {
+      const p = target.get(n.id);
+      return !p || (n.position.x === p.x && n.position.y === p.y);
+    });
+    if (placed) return;
+  }
 }
 
 /** Calls back once every node has a measured size (or after a few frames, whichever is first). */
