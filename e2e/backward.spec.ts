@@ -18,6 +18,7 @@ import {
   overlayFrame,
   ringAround,
   stepInStatus,
+  trueMinus,
 } from './helpers/backward';
 
 /**
@@ -110,7 +111,7 @@ test.describe('watching a backward pass', () => {
     await expect(backwardStatus(page)).toHaveText(ONE_PASS, { timeout: 20_000 });
     await expectLectureGrads(page);
     const end = await backwardView(page);
-    expect(end.order).toEqual(byRank.map((name) => ({ name, grad: LECTURE_GRADS[name].toFixed(1), done: true })));
+    expect(end.order).toEqual(byRank.map((name) => ({ name, grad: trueMinus(LECTURE_GRADS[name].toFixed(1)), done: true })));
     // The badges stay to read the order; the pulses and glows are gone: back to the idle frame.
     expect(end.ranks).toEqual(rank);
     await expect.poll(async () => (await overlayFrame(page)).hash, { message: 'the overlay goes back to its idle frame' }).toBe(idle.hash);
@@ -133,7 +134,7 @@ test.describe('watching a backward pass', () => {
       // The first step with the button, the rest with the 's' shortcut.
       if (i === 0) await actionButton(page, 'stepBackward').click();
       else await page.keyboard.press('s');
-      await expect(equation, `step ${i + 1}`).toHaveText(text);
+      await expect(equation, `step ${i + 1}`).toHaveText(trueMinus(text));
       await expect(badgeOf(page, label)).toHaveAttribute('data-rank', String(i + 1));
       // The step's contribution travels and lands: the card has its grad, the list marks the
       // step done (with its grad) and the later ones pending.
@@ -145,12 +146,12 @@ test.describe('watching a backward pass', () => {
         .toEqual({
           status: i < steps.length - 1 ? `Pass 1 · step ${i + 1} of 7` : ONE_PASS,
           grad: LECTURE_GRADS[label],
-          order: steps.map(([name], k) => (k <= i ? `${name} ${LECTURE_GRADS[name].toFixed(1)} done` : `${name} … pending`)),
+          order: steps.map(([name], k) => (k <= i ? `${name} ${trueMinus(LECTURE_GRADS[name].toFixed(1))} done` : `${name} … pending`)),
         });
     }
     // The last step landed the pass.
     await expectLectureGrads(page);
-    await expect(page.getByTestId('chain-rule')).toContainText('de/da = b = -3.0');
+    await expect(page.getByTestId('chain-rule')).toContainText(trueMinus('de/da = b = -3.0'));
   });
 });
 
@@ -179,7 +180,7 @@ test.describe('after a pass', () => {
     await expect(nudge).toBeEnabled();
     await nudge.click();
 
-    await expect(page.getByTestId('nudge-result')).toHaveText('L: -8.0 → -7.286496');
+    await expect(page.getByTestId('nudge-result')).toHaveText(trueMinus('L: -8.0 → -7.286496'));
     const L = nodeByLabel(page, 'L');
     await expect.poll(() => dataOf(L)).toBeCloseTo(-7.286496, 9);
     await expect(L.getByTestId('node-data')).toHaveText(fourDecimalsText(-7.286496));
@@ -210,7 +211,7 @@ test.describe('after a pass', () => {
     for (const badge of await badges.all()) await expect(badge).toHaveAttribute('data-agrees', 'true');
     // The autograd column holds the lecture's numbers.
     for (const label of LEAVES) {
-      await expect(page.locator(`[data-testid="gradcheck-row"][data-leaf="${label}"] td`).first()).toHaveAttribute('title', String(LECTURE_GRADS[label]));
+      await expect(page.locator(`[data-testid="gradcheck-row"][data-leaf="${label}"] td`).first()).toHaveAttribute('title', trueMinus(String(LECTURE_GRADS[label])));
     }
 
     // A bigger bump changes nothing here: L is linear in each leaf.
@@ -243,7 +244,7 @@ test.describe('after a pass', () => {
     await expect(gradRow(page, 'a')).toHaveText(fourDecimalsText(12));
     await expectLectureGrads(page, 2);
     // The last step's chain rule counts a's kept grad again.
-    await expect(page.getByTestId('chain-rule-equation')).toHaveText('dL/da = (kept grad) + dL/de * de/da = 6.0 + -2.0 * -3.0 = 12.0');
+    await expect(page.getByTestId('chain-rule-equation')).toHaveText(trueMinus('dL/da = (kept grad) + dL/de * de/da = 6.0 + -2.0 * -3.0 = 12.0'));
     await expect(notice).toBeVisible();
     await expect(notice).toContainText('The gradients doubled.');
     await expect(notice).toContainText('Backward ran 2 times without Zero grad');

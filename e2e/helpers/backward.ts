@@ -246,3 +246,8 @@ export async function fastestAnimation(page: Page): Promise<void> {
   await page.keyboard.press('End');
   await expect(backwardPanel(page).locator('.speed')).toContainText('8×');
 }
+
+/** Text as the panels print it: every minus before a digit is the true minus sign (U+2212). */
+export function trueMinus(text: string): string {
+  return text.replace(/-(?=\d)/g, '\u2212');
+}

@@ -1,9 +1,10 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { unnamedOpNames } from '../../document/codegen/nodeNames';
 import { findOp } from '../../engine';
 import { EditableText } from '../controls/EditableText';
 import { NumberField } from '../controls/NumberField';
-import { usePlaygroundStore } from '../store/StoreContext';
+import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import { BackwardBadge, GroupChip, cardClass, ControlRow, ErrorMark, NumberRow, OutputChip } from './NodeParts';
 import { OP_PORTS } from './portLayout';
 import { useNodeField, useNodeNumbers } from './useNodeNumbers';
@@ -19,6 +20,8 @@ export const OpNodeView = memo(function OpNodeView({ id, selected }: NodeProps) 
   const label = String(useNodeField(id, 'label') ?? '');
   const param = useNodeField(id, 'param');
   const store = usePlaygroundStore();
+  // Unlabelled, the card shows the name the exported code gives it (n1), so both agree.
+  const codeName = usePlayground((s) => unnamedOpNames(s.doc).get(id));
   const { data, grad, error, gradStale, isOutput } = useNodeNumbers(id);
   const op = typeof opType === 'string' ? findOp(opType) : undefined;
   if (!op) return null;
@@ -40,7 +43,7 @@ export const OpNodeView = memo(function OpNodeView({ id, selected }: NodeProps) 
         <EditableText
           className="node-card__label"
           value={label}
-          placeholder={op.label}
+          placeholder={codeName ?? op.label}
           label="Label"
           onChange={(next) => updateNode(id, { label: next })}
           testId="node-label"

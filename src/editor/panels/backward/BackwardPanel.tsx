@@ -1,7 +1,8 @@
 import { memo, useMemo } from 'react';
-import { chainNumber, chainRuleText, nodeName } from '../../../document/backward/chainRule';
+import { chainRuleText, nodeName } from '../../../document/backward/chainRule';
 import type { BackwardSchedule } from '../../../document/backward/schedule';
 import { ActionButton, useAction } from '../../actions/ActionsContext';
+import { formatLecture } from '../../formatNumber';
 import { Icon } from '../../icons';
 import { usePlayground, usePlaygroundStore } from '../../store/StoreContext';
 import { DerivativeExplorer } from './DerivativeExplorer';
@@ -136,7 +137,7 @@ const ChainRule = memo(function ChainRule() {
   const stepIndex = useStepIndex();
   const text = useMemo(() => {
     const step = schedule && stepIndex >= 0 ? schedule.steps[stepIndex] : undefined;
-    return schedule && step ? chainRuleText(doc, schedule, step) : null;
+    return schedule && step ? chainRuleText(doc, schedule, step, formatLecture) : null;
   }, [doc, schedule, stepIndex]);
   if (!text) return null;
   return (
@@ -185,8 +186,8 @@ const Order = memo(function Order() {
           return (
             <li key={s.key} className={`${i === stepIndex && inProgress ? 'is-current' : ''}${done ? ' is-done' : ''}`}>
               <span className="backward-badge">{i + 1}</span>
-              <span className="backward-order__name num">{nodeName(doc, schedule, s.node)}</span>
-              <span className="backward-order__grad num">{done ? chainNumber(s.grad) : '…'}</span>
+              <span className="backward-order__name num">{nodeName(doc, schedule, s.node, formatLecture)}</span>
+              <span className="backward-order__grad num">{done ? formatLecture(s.grad) : '…'}</span>
             </li>
           );
         })}

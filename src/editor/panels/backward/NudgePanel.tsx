@@ -4,11 +4,10 @@ import type { GraphDoc } from '../../../document/types';
 import { gradsAreStale } from '../../../state/derived';
 import { Icon } from '../../icons';
 import { usePlayground, usePlaygroundStore } from '../../store/StoreContext';
-import { signOf } from '../../formatNumber';
+import { formatLecture, signOf } from '../../formatNumber';
 import { ParamField } from './ParamField';
 import { PanelCard } from '../PanelCard';
 import { applyNudge, nudgeCode, nudgeResultText, planNudge, type LeafMove } from './nudgePlan';
-import { stepNumber } from './format';
 import '../../controls/controls.css';
 import '../panelParts.css';
 import './backwardTools.css';
@@ -174,8 +173,8 @@ export function NudgePanel() {
               </span>
               {Number.isFinite(delta) && (
                 <span className={`bw-delta sign-${signOf(delta)}`} title={`change: ${delta}`}>
-                  ({delta >= 0 ? '+' : '-'}
-                  {stepNumber(Math.abs(delta))})
+                  ({delta >= 0 ? '+' : '\u2212'}
+                  {formatLecture(Math.abs(delta), 6)})
                 </span>
               )}
             </p>
@@ -184,12 +183,13 @@ export function NudgePanel() {
                 <li key={m.id} title={`${m.name}: ${m.from} → ${m.to}`}>
                   <span className="bw-moves__name">{m.name}</span>
                   <span>
-                    {stepNumber(m.from)} → <span className={`sign-${signOf(m.to - m.from)}`}>{stepNumber(m.to)}</span>
+                    {formatLecture(m.from, 6)} → <span className={`sign-${signOf(m.to - m.from)}`}>{formatLecture(m.to, 6)}</span>
                   </span>
                 </li>
               ))}
               {shown.moves.length > MOVES_SHOWN && <li className="muted">and {shown.moves.length - MOVES_SHOWN} more</li>}
             </ul>
+            <p className="muted bw-note">Six decimals here, as the lecture prints the output after its step.</p>
           </div>
         )}
       </div>

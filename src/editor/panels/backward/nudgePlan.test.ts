@@ -23,7 +23,7 @@ describe('planNudge', () => {
     expect(plan.output).toBe('L');
     expect(plan.before).toBe(-8);
     expect(plan.after).toBeCloseTo(-7.286496, 12);
-    expect(nudgeResultText(plan.output, plan.before, plan.after)).toBe('L: -8.0 → -7.286496');
+    expect(nudgeResultText(plan.output, plan.before, plan.after)).toBe('L: \u22128.0 → \u22127.286496');
     expect(plan.moves.map((m) => m.name).sort()).toEqual(['a', 'b', 'c', 'f']);
     const a = plan.moves.find((m) => m.name === 'a')!;
     expect(a.from).toBe(2);

@@ -2,7 +2,11 @@ import { nudgeLeaves, type NudgeDirection } from '../../../document/backward';
 import { evaluate } from '../../../document/evaluate';
 import type { GraphDoc } from '../../../document/types';
 import type { PlaygroundStore } from '../../../state/store';
-import { nameOf, stepNumber } from './format';
+import { formatLecture } from '../../formatNumber';
+import { nameOf } from './format';
+
+/** Six decimals, as the lecture prints the output after its step (−7.286496). */
+const stepNumber = (x: number): string => formatLecture(x, 6);
 
 /** One leaf the step moves. */
 export interface LeafMove {
@@ -46,7 +50,7 @@ export function planNudge(doc: GraphDoc, grads: Readonly<Record<string, number>>
   return { next, moves, output: before.id === null ? null : nameOf(doc, before.id), before: before.data, after: after.data };
 }
 
-/** "L: -8.0 → -7.286496", the line the lecture prints after its first step. */
+/** "L: −8.0 → −7.286496", the line the lecture prints after its first step. */
 export function nudgeResultText(output: string | null, before: number, after: number): string {
   return `${output ?? 'output'}: ${stepNumber(before)} → ${stepNumber(after)}`;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MINUS } from './format';
+import { MINUS } from '../../formatNumber';
 import { clipSegment, curvePieces, hFromSlider, pathData, roundSig, scale, sliderFromH, tickLabel, ticks, tickStep, yRange, type Point } from './plotMath';
 
 describe('scale', () => {

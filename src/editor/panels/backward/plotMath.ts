@@ -1,4 +1,4 @@
-import { MINUS } from './format';
+import { MINUS } from '../../formatNumber';
 
 /**
  * The arithmetic behind FunctionPlot: ranges, ticks, scales and SVG paths that break where the
