@@ -10,8 +10,13 @@ export interface MlpSpec {
   nin: number;
   /** Neurons per layer, the last being the output: micrograd's [16, 16, 1]. */
   sizes: readonly number[];
-  /** Hidden layers' activation (micrograd: relu); the last layer is linear, as micrograd's. */
+  /** Hidden layers' activation (micrograd: relu). */
   activation: Activation;
+  /**
+   * The last layer's activation: linear by default, as micrograd's demo; the lecture's tiny MLP
+   * puts tanh on every layer, the output's too.
+   */
+  outputActivation?: Activation;
   /** Seeds the weights: the same seed draws the same network as `new MLP(nin, sizes, { seed })`. */
   seed: number;
   /** One node per neuron (every weight its own wire, like TensorFlow Playground) or one per layer. */
@@ -35,7 +40,8 @@ export const MAX_DRAWN_NEURONS = 200;
  * drawing is exactly that network.
  */
 export function insertMlp(doc: GraphDoc, spec: MlpSpec): { doc: GraphDoc; added: string[] } {
-  const mlp = new MLP(spec.nin, spec.sizes, { seed: spec.seed, activation: spec.activation, outputActivation: 'linear' });
+  const outputActivation = spec.outputActivation ?? 'linear';
+  const mlp = new MLP(spec.nin, spec.sizes, { seed: spec.seed, activation: spec.activation, outputActivation });
   const nodes: DocNode[] = [];
   const wires: Wire[] = [];
   const wire = (source: string, target: string, port: string, from?: string) => {
@@ -57,7 +63,7 @@ export function insertMlp(doc: GraphDoc, spec: MlpSpec): { doc: GraphDoc; added:
   mlp.layers.forEach((layer, li) => {
     const x = spec.at.x + (li + 1) * COLUMN;
     const last = li === mlp.layers.length - 1;
-    const activation: Activation = last ? 'linear' : spec.activation;
+    const activation: Activation = last ? outputActivation : spec.activation;
     if (spec.style === 'layers') {
       const id = newId();
       nodes.push({

@@ -6,6 +6,7 @@ import { quadratic } from './quadratic';
 import { readmeExample } from './readmeExample';
 import { tanhFromExp } from './tanhFromExp';
 import { tanhNeuron } from './tanhNeuron';
+import { tinyMlp } from './tinyMlp';
 import type { Preset } from './types';
 
 export type { Preset, PresetExpectation } from './types';
@@ -21,6 +22,7 @@ export const PRESETS: readonly Preset[] = [
   nodeUsedTwice,
   tanhFromExp,
   mlpForward,
+  tinyMlp,
 ];
 
 /** The preset with this id, or undefined (ids may come from a shared link). */

@@ -78,7 +78,7 @@ export function useTidy(store: PlaygroundStore): Tidy {
       if (request === layoutRequest.current) return;
       layoutRequest.current = request;
       setArranging(true);
-      waitForMeasured(flow, () => void tidy(true));
+      waitForMeasured(flow, Object.keys(store.getState().doc.nodes), () => void tidy(true));
     };
     check(store.getState().layoutRequest);
     return store.subscribe((s) => check(s.layoutRequest));
@@ -99,12 +99,17 @@ async function untilPlaced(flow: ReturnType<typeof useReactFlow>, target: Readon
   }
 }
 
-/** Calls back once every node has a measured size (or after a few frames, whichever is first). */
-function waitForMeasured(flow: ReturnType<typeof useReactFlow>, then: () => void, frames = 30): void {
-  const nodes = flow.getNodes();
-  if (frames <= 0 || (nodes.length > 0 && nodes.every((n) => n.measured?.width))) {
+/**
+ * Calls back once every node of the loaded graph has a measured size (or after a few frames,
+ * whichever is first). Right after a load, React Flow may still hold the previous graph's
+ * nodes, all measured: the ids say which nodes to wait for, so ELK never lays out cards of
+ * size 0 (that overlapped them).
+ */
+function waitForMeasured(flow: ReturnType<typeof useReactFlow>, ids: readonly string[], then: () => void, frames = 60): void {
+  const measured = ids.every((id) => flow.getNode(id)?.measured?.width);
+  if (frames <= 0 || measured) {
     then();
     return;
   }
-  requestAnimationFrame(() => waitForMeasured(flow, then, frames - 1));
+  requestAnimationFrame(() => waitForMeasured(flow, ids, then, frames - 1));
 }

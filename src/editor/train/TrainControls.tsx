@@ -10,6 +10,8 @@ import '../panels/panelParts.css';
 import './TrainPanel.css';
 import './TrainControls.css';
 
+/** Steps of the lecture's training loop (`for k in range(20)`). */
+const LECTURE_STEPS = 20;
 const LR_MIN = -3;
 const LR_MAX = 1;
 
@@ -29,6 +31,8 @@ export function TrainControls() {
     return compiled.ok ? (s.doc.nodes[compiled.program.lossNodeId] ?? null) : null;
   });
   const running = training.phase === 'running';
+  // Until the worker reports a step, the rate it runs at is the slider's (the status starts at 0).
+  const shownLr = training.step > 0 && training.lr > 0 ? training.lr : setup.lr;
   const { updateSetup, beginGesture, endGesture } = store.getState();
 
   return (
@@ -40,6 +44,16 @@ export function TrainControls() {
         <button type="button" className="tool-button" onClick={() => controller?.step()} disabled={!controller || running} data-testid="train-step">
           <Icon name="step" /> Step
         </button>
+        <button
+          type="button"
+          className="tool-button"
+          onClick={() => controller?.step(LECTURE_STEPS)}
+          disabled={!controller || running}
+          title="The lecture’s loop, for k in range(20): forward, zero grad, backward, update, twenty times"
+          data-testid="train-run-20"
+        >
+          <Icon name="skip" /> {LECTURE_STEPS} steps
+        </button>
         <button type="button" className="tool-button" onClick={() => controller?.reset()} disabled={!controller} title="New weights from the seed; clears the curves" data-testid="train-reset">
           <Icon name="replay" /> Reset
         </button>
@@ -47,7 +61,7 @@ export function TrainControls() {
       <p className="train-controls__status" data-testid="train-status">
         step <span className="num" data-testid="train-step-count">{training.step}</span> ·{' '}
         <span className="num" data-testid="steps-per-second">{running ? Math.round(training.stepsPerSecond) : 0}</span> steps/s
-        {training.phase === 'running' && ` · lr ${formatLr(training.lr)}`}
+        {training.phase === 'running' && ` · lr ${formatLr(shownLr)}`}
       </p>
       {training.message && (
         <div className={`callout ${training.phase === 'diverged' || training.phase === 'error' ? 'callout--warn' : ''}`} role="alert" data-testid="train-message">

@@ -112,7 +112,17 @@ export function TrainingCharts() {
   return (
     <section className="panel-card" aria-label="Training curves" data-testid="training-charts">
       <dl className="tr-readouts">
-        <Readout kind="loss" term="loss" value={formatLoss(latest?.loss)} testId="train-loss" />
+        <div className="tr-readout tr-readout--loss">
+          <dt>loss</dt>
+          <dd className="num" data-testid="train-loss">
+            {formatLoss(latest?.loss)}
+          </dd>
+          {history.length > 1 && (
+            <dd className="tr-readout__from num" data-testid="train-loss-from">
+              from {formatLoss(history[0]!.loss)}
+            </dd>
+          )}
+        </div>
         <Readout kind="train" term="train accuracy" value={formatPercent(latest?.trainAccuracy)} testId="train-accuracy" />
         <Readout kind="test" term="test accuracy" value={formatPercent(latest?.testAccuracy)} testId="test-accuracy" />
       </dl>

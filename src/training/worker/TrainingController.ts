@@ -3,7 +3,8 @@ import { reinitialize } from '../../document/network/reinitialize';
 import { compileNetwork } from '../compiled/compile';
 import type { Program } from '../compiled/program';
 import { writeParams } from '../compiled/params';
-import { setupOf } from '../setup';
+import { whyDataDoesNotFit } from '../dataFit';
+import { datasetsOf, setupOf } from '../setup';
 import type { FromWorker, HistoryPoint, LiveSettings, ToWorker } from './protocol';
 import { IDLE_TRAINING, paramKey, type TrainingStatus } from './trainingStatus';
 
@@ -86,11 +87,11 @@ export class TrainingController {
     else this.play();
   }
 
-  /** One SGD step. */
-  step(): void {
+  /** `count` SGD steps (one by default; the lecture's loop runs twenty), then paused. */
+  step(count = 1): void {
     if (!this.isLoaded() && !this.load()) return;
     this.commitOnPause = true;
-    this.send({ type: 'step' });
+    this.send({ type: 'step', count });
     this.status({ phase: 'paused' });
   }
 
@@ -118,9 +119,10 @@ export class TrainingController {
   private load(): boolean {
     const { doc } = this.store.getState();
     const compiled = compileNetwork(doc);
-    if (!compiled.ok) {
-      this.status({ phase: 'error', message: compiled.reason });
-      this.store.getState().notify('error', `Cannot train yet: ${compiled.reason}`);
+    const reason = compiled.ok ? whyDataDoesNotFit(compiled.program.featureCount, datasetsOf(setupOf(doc)).all.x) : compiled.reason;
+    if (!compiled.ok || reason !== null) {
+      this.status({ phase: 'error', message: reason });
+      this.store.getState().notify('error', `Cannot train yet: ${reason}`);
       return false;
     }
     this.program = compiled.program;
@@ -148,6 +150,10 @@ export class TrainingController {
   }
 
   private onDocChange(before: GraphDoc, after: GraphDoc, revision: number): void {
+    // Other data is another run: its steps count from 0, its curves start afresh, and a refusal
+    // about the old data no longer holds.
+    const dataChanged = !sameData(setupOf(before), setupOf(after));
+    if (dataChanged && this.loadedRevision === null) this.status({ ...IDLE_TRAINING });
     // Moving nodes (a drag, a layout glide) changes nothing the worker holds.
     if (this.loadedRevision === null || revision === this.loadedRevision) return;
     if (onlyLiveSettingsChanged(before, after)) {
@@ -157,9 +163,13 @@ export class TrainingController {
       return;
     }
     // The drawing or the dataset changed under a run: pause, and load again on the next Play.
-    if (this.store.getState().training.phase === 'running') {
+    const wasRunning = this.store.getState().training.phase === 'running';
+    if (wasRunning) {
       this.send({ type: 'pause' });
       this.status({ phase: 'paused', message: 'Paused: the graph or the dataset changed. Press Train to start again on the new one.' });
+    }
+    if (dataChanged) {
+      this.status({ ...IDLE_TRAINING, message: wasRunning ? 'Paused: the dataset changed. Press Train to start again on the new one.' : null });
     }
     this.commitOnPause = false;
     this.loadedRevision = null;
@@ -268,6 +278,12 @@ function onlyLiveSettingsChanged(before: GraphDoc, after: GraphDoc): boolean {
     return JSON.stringify(copy);
   };
   return rest(a) === rest(b);
+}
+
+/** True when both setups train on the same points (the same generator, CSV, added points and split). */
+function sameData(a: TrainingSetup, b: TrainingSetup): boolean {
+  const data = (s: TrainingSetup) => JSON.stringify([s.dataset, s.imported, s.added, s.testFraction]);
+  return a === b || data(a) === data(b);
 }
 
 function formatRate(lr: number): string {

@@ -28,3 +28,14 @@ describe('starting a training session', () => {
     expect(created.ok ? created.session.run(0, 5).steps : created.reason).toBe(5);
   });
 });
+
+describe('a network whose inputs do not match the dataset', () => {
+  it('is refused with the reason: an MLP(3, …) on two-feature moons, an MLP(2, …) on the lecture’s three-feature samples', () => {
+    const two = insertMlp({ nodes: {}, wires: {}, output: null }, { nin: 2, sizes: [2, 1], activation: 'tanh', seed: 1, style: 'neurons', loss: 'squared', at: { x: 0, y: 0 } }).doc;
+    const tiny: TrainingSetup = { ...DEFAULT_SETUP, dataset: { kind: 'tiny4', n: 4, noise: 0, seed: 0 } };
+    const created = TrainingSession.create(two, tiny);
+    expect(created.ok ? 'started' : created.reason).toMatch(/^The network has 2 inputs \(x1…x2\), but each point of the dataset has 3 features/);
+    const three = TrainingSession.create(threeInputNetwork(), DEFAULT_SETUP);
+    expect(three.ok ? 'started' : three.reason).toBe('The network reads feature x3, but the dataset has only 2 features.');
+  });
+});

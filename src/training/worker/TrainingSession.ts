@@ -3,6 +3,7 @@ import { compileNetwork } from '../compiled/compile';
 import { readParams } from '../compiled/params';
 import type { Program } from '../compiled/program';
 import { CompiledTrainer } from '../compiled/Trainer';
+import { whyDataDoesNotFit } from '../dataFit';
 import { datasetsOf, type Datasets } from '../setup';
 import type { HistoryPoint, LiveSettings } from './protocol';
 
@@ -55,10 +56,8 @@ export class TrainingSession {
     if (data.train.x.length === 0) return { ok: false, reason: 'The training set is empty: pick a dataset or add points.' };
     // Files are checked for ragged points when read; this also covers anything else that
     // reaches the worker, so a short row is a reason, never a RangeError mid-run.
-    const width = Math.min(...data.all.x.map((row) => row.length));
-    if (compiled.program.featureCount > width) {
-      return { ok: false, reason: `The network reads feature x${compiled.program.featureCount}, but the dataset has only ${width} features${allSameWidth(data.all.x) ? '' : ' in some points'}.` };
-    }
+    const misfit = whyDataDoesNotFit(compiled.program.featureCount, data.all.x);
+    if (misfit) return { ok: false, reason: misfit };
     const session = new TrainingSession(compiled.program, setup);
     session.trainer.params.set(readParams(compiled.program, doc));
     session.checkpoint.set(session.trainer.params);
@@ -163,10 +162,6 @@ export class TrainingSession {
     t.steps = steps;
     return loss;
   }
-}
-
-function allSameWidth(rows: readonly (readonly number[])[]): boolean {
-  return rows.every((row) => row.length === rows[0]!.length);
 }
 
 /** The data's extent with a margin, square-ish, for the boundary and the plot. */

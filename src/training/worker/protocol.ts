@@ -31,8 +31,8 @@ export type ToWorker =
   | { type: 'load'; doc: GraphDoc; setup: TrainingSetup; generation: number }
   | { type: 'play' }
   | { type: 'pause' }
-  /** One step, then pause. */
-  | { type: 'step' }
+  /** `count` steps (one when absent: the lecture's loop is twenty), then pause. */
+  | { type: 'step'; count?: number }
   | { type: 'set'; settings: LiveSettings };
 
 export type FromWorker = { generation: number } & (

@@ -96,7 +96,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'step': {
       if (!session) return;
       running = false;
-      const { diverged } = session.run(0, 1);
+      const { diverged } = session.run(Infinity, Math.max(1, Math.floor(message.count ?? 1)));
       if (diverged) {
         const params = Float64Array.from(session.trainer.params);
         post({ type: 'diverged', step: session.trainer.steps, reason: diverged, params }, [params.buffer]);
