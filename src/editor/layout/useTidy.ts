@@ -1,10 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { inputPorts } from '../../document/ports';
+import { storedLayoutSizes, type CardSize } from '../../document/presets';
 import type { Position } from '../../document/types';
 import type { PlaygroundStore } from '../../state/store';
 import { animatePositions } from './animatePositions';
-import { layoutPositions } from './elkLayout';
+
+/**
+ * How far (px) a card may measure from the size its stored layout was made for and still keep
+ * that layout: a pixel of font rounding moves nothing, a card grown wider could overlap.
+ */
+const STORED_SIZE_SLACK = 2;
 
 /** How long nodes glide to their new places. */
 const GLIDE_MS = 450;
@@ -21,7 +27,9 @@ export interface Tidy {
  * Tidy: asks ELK (in its worker) for a left-to-right layout, then glides the nodes there. The
  * whole glide is one undo step. Also runs by itself when the store asks for a layout (an example
  * or a file was loaded): then the nodes jump straight to their places, hidden until they are
- * there, so an example appears already laid out exactly as Tidy would lay it out.
+ * there, so a graph appears already laid out exactly as Tidy would lay it out. An example
+ * carries that layout already (presets/storedLayout.ts): it is only fitted, with no ELK at all,
+ * unless its cards measure another size than the layout was made for.
  */
 export function useTidy(store: PlaygroundStore): Tidy {
   const flow = useReactFlow();
@@ -41,6 +49,8 @@ export function useTidy(store: PlaygroundStore): Tidy {
     const edges = Object.values(doc.wires).map((w) => ({ id: w.id, source: w.source, target: w.target, port: w.port }));
     let target: Map<string, Position>;
     try {
+      // ELK (elk-api and its 1.6 MB worker) loads with the first layout, not with the page.
+      const { layoutPositions } = await import('./elkLayout');
       target = await layoutPositions({ nodes, edges });
     } catch (error) {
       if (running.current === controller) setArranging(false);
@@ -78,13 +88,36 @@ export function useTidy(store: PlaygroundStore): Tidy {
       if (request === layoutRequest.current) return;
       layoutRequest.current = request;
       setArranging(true);
-      waitForMeasured(flow, Object.keys(store.getState().doc.nodes), () => void tidy(true));
+      waitForMeasured(flow, Object.keys(store.getState().doc.nodes), () => {
+        const { doc } = store.getState();
+        if (!placedAsStored(flow, storedLayoutSizes(doc))) return void tidy(true);
+        // Hidden only until measured and fitted (a frame or two): the places are final already.
+        running.current?.abort();
+        running.current = null;
+        void flow.fitView({ padding: 0.12, maxZoom: 1.4 }).finally(() => {
+          if (layoutRequest.current === request) setArranging(false);
+        });
+      });
     };
     check(store.getState().layoutRequest);
     return store.subscribe((s) => check(s.layoutRequest));
   }, [store, flow, tidy]);
 
   return { tidy, arranging };
+}
+
+/** True when every card measures (within the slack) the size its stored layout was made for. */
+function placedAsStored(flow: ReturnType<typeof useReactFlow>, sizes: ReadonlyMap<string, CardSize> | undefined): boolean {
+  if (!sizes) return false;
+  const nodes = flow.getNodes();
+  return (
+    nodes.length === sizes.size &&
+    nodes.every((n) => {
+      const stored = sizes.get(n.id);
+      const { width = 0, height = 0 } = n.measured ?? {};
+      return stored !== undefined && Math.abs(width - stored.width) <= STORED_SIZE_SLACK && Math.abs(height - stored.height) <= STORED_SIZE_SLACK;
+    })
+  );
 }
 
 /** Resolves once React Flow's nodes sit at `target` (or after a few frames, whichever is first). */
