@@ -20,7 +20,7 @@ function overlayPixels(page: Page): Promise<{ drawn: number; total: number }> {
   });
 }
 
-test('the playground shell renders the editor, a live overlay, and no console errors', async ({ page }) => {
+test('the playground shell renders the editor, a live overlay once in Backward mode, and no console errors', async ({ page }) => {
   await page.goto('./');
 
   await expect(page.getByRole('heading', { name: 'Micrograd Playground', exact: true })).toBeVisible();
@@ -37,6 +37,13 @@ test('the playground shell renders the editor, a live overlay, and no console er
   await expect(page.locator('.react-flow__minimap')).toBeVisible();
   await expect(page.locator('.react-flow__controls')).toBeVisible();
 
+  // Building needs no overlay: pixi and its worker wait until Backward mode is first opened.
+  await expect(page.getByTestId('overlay-host')).toBeAttached();
+  await expect(page.getByTestId('overlay-canvas')).toHaveCount(0);
+  const modes = page.getByRole('navigation', { name: 'Mode' });
+  await modes.getByRole('button', { name: 'Backward', exact: true }).click();
+  await expect(modes.getByRole('button', { name: 'Backward', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
   const overlay = page.getByTestId('overlay-canvas');
   await expect(overlay).toBeVisible();
 
@@ -52,8 +59,7 @@ test('the playground shell renders the editor, a live overlay, and no console er
   const nodeA = page.locator('.react-flow__node').filter({ has: page.locator('[data-label="a"]') });
   await nodeA.getByTestId('node-label').click();
   await expect(nodeA).toHaveClass(/selected/);
-
-  const modes = page.getByRole('navigation', { name: 'Mode' });
-  await modes.getByRole('button', { name: 'Backward', exact: true }).click();
-  await expect(modes.getByRole('button', { name: 'Backward', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  // Back in Build the overlay stays (started once, kept): still one.
+  await modes.getByRole('button', { name: 'Build', exact: true }).click();
+  await expect(page.locator('canvas[data-testid="overlay-canvas"]')).toHaveCount(1);
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { PRESETS } from '../src/document/presets';
+import { STORED_LAYOUTS } from '../src/document/presets/storedLayout';
 import { expect, test, watchConsole } from './fixtures';
 import {
   allEdges,
@@ -427,6 +428,42 @@ test('every example shows the lecture number on its output', async ({ page }) =>
     }
   }
   await settle(page);
+});
+
+test('examples open where Tidy puts them: no card on another, all in view, and Tidy puts a moved card back', async ({ page }) => {
+  test.slow();
+  await openPlayground(page);
+  for (const [id, leaf] of [['micrograd-readme', 'a'], ['quadratic', 'x']] as const) {
+    const preset = PRESETS.find((p) => p.id === id)!;
+    const view = await viewportTransform(page);
+    await page.getByTestId('examples-menu').click();
+    await page.getByTestId(`preset-${id}`).click();
+    await expect(allNodes(page)).toHaveCount(Object.keys(preset.build().nodes).length);
+    await waitForLayout(page, view);
+    // The places the example ships with (the canvas lists nodes in document order).
+    const placed = [...(await positions(page)).values()];
+    expect(placed).toEqual(STORED_LAYOUTS[id]!.map(([x, y]) => ({ x, y })));
+
+    const canvas = await canvasBox(page);
+    const boxes = [...(await screenBoxes(page)).values()];
+    boxes.forEach((box, i) => {
+      expect(box.x, `${id}: card ${i} in view`).toBeGreaterThanOrEqual(canvas.x);
+      expect(box.y, `${id}: card ${i} in view`).toBeGreaterThanOrEqual(canvas.y);
+      expect(box.x + box.width, `${id}: card ${i} in view`).toBeLessThanOrEqual(canvas.x + canvas.width);
+      expect(box.y + box.height, `${id}: card ${i} in view`).toBeLessThanOrEqual(canvas.y + canvas.height);
+      for (const other of boxes.slice(i + 1)) {
+        const apart = box.x + box.width <= other.x || other.x + other.width <= box.x || box.y + box.height <= other.y || other.y + other.height <= box.y;
+        expect(apart, `${id}: card ${i} lies on another`).toBe(true);
+      }
+    });
+
+    // Tidy (ELK in its worker, loaded now) agrees: a card moved away goes back, nothing else moves.
+    await dragNodeBy(page, nodeByLabel(page, leaf), 0, 140);
+    await expect.poll(async () => [...(await positions(page)).values()]).not.toEqual(placed);
+    await page.locator('[data-action="tidy"]').click();
+    await expect.poll(async () => [...(await positions(page)).values()], { message: `${id}: Tidy lays it out as shipped` }).toEqual(placed);
+    await settle(page);
+  }
 });
 
 test('Tidy lays a scrambled graph out left to right, as one undo step', async ({ page }) => {

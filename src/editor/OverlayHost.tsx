@@ -2,14 +2,24 @@ import { useEffect, useRef } from 'react';
 import { useStoreApi, type InternalNode } from '@xyflow/react';
 import { GradientFlowOverlay, type FlowSource } from '../renderers/gradientFlow/GradientFlowOverlay';
 import type { HandlePoint, NodeBox } from '../renderers/gradientFlow/protocol';
+import type { PlaygroundState } from '../state/store';
 import { usePlaygroundStore } from './store/StoreContext';
 import './sceneCanvas.css';
 import './OverlayHost.css';
 
 /**
+ * The overlay is wanted from the first visit to Backward mode (the output's halo, the watched
+ * passes) or the first pass, whichever comes first. Until then it is not started, so a page
+ * that only builds never downloads pixi and its worker (~110 kB gzip).
+ */
+function overlayWanted(s: PlaygroundState): boolean {
+  return s.mode === 'backward' || s.backwardRun !== null;
+}
+
+/**
  * The thin React host of the gradient-flow overlay: a positioned, click-through box whose
- * lifetime owns one overlay, and the bridge that tells it where React Flow put things. Drawing
- * is the overlay's business (in a worker), never React's.
+ * lifetime owns one overlay (started when first wanted, then kept), and the bridge that tells
+ * it where React Flow put things. Drawing is the overlay's business (in a worker), never React's.
  */
 export function OverlayHost() {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -40,9 +50,18 @@ export function OverlayHost() {
       },
     };
     // A fresh overlay per effect run: under StrictMode the first one is destroyed at once.
-    const overlay = new GradientFlowOverlay(store, flow);
-    overlay.mount(container);
-    return () => overlay.destroy();
+    let overlay: GradientFlowOverlay | null = null;
+    const startWhenWanted = (s: PlaygroundState) => {
+      if (overlay || !overlayWanted(s)) return;
+      overlay = new GradientFlowOverlay(store, flow);
+      overlay.mount(container);
+    };
+    startWhenWanted(store.getState());
+    const unsubscribe = store.subscribe(startWhenWanted);
+    return () => {
+      unsubscribe();
+      overlay?.destroy();
+    };
   }, [flowStore, store]);
 
   return <div ref={containerRef} className="overlay-host" data-testid="overlay-host" />;

@@ -2,7 +2,6 @@ import type { PlaygroundState, PlaygroundStore } from '../../state/store';
 import { datasetsOf, setupOf } from '../../training/setup';
 import { SceneHost } from '../offscreen/SceneHost';
 import { plotRangesOf } from '../plotMapping';
-import { BoundaryScene } from './BoundaryScene';
 import type { PlotPoints, ToPlot } from './protocol';
 
 /** The `data-testid` of the data plot's canvas, for end-to-end tests that read its pixels. */
@@ -26,7 +25,7 @@ export class BoundaryPlot {
     this.host = new SceneHost<ToPlot, never>({
       testId: BOUNDARY_CANVAS_TEST_ID,
       createWorker: () => new Worker(new URL('./boundary.worker.ts', import.meta.url), { type: 'module', name: 'data-plot' }),
-      createLocal: (post) => new BoundaryScene(post),
+      createLocal: (post) => import('./BoundaryScene').then(({ BoundaryScene }) => new BoundaryScene(post)),
       onMessage: () => {},
       onFailed,
     });

@@ -3,7 +3,6 @@ import type { PlaygroundState, PlaygroundStore } from '../../state/store';
 import { SceneHost } from '../offscreen/SceneHost';
 import type { SceneReport } from '../offscreen/sceneProtocol';
 import { sameBoxes } from './geometrySnapshot';
-import { GradientFlowScene } from './GradientFlowScene';
 import { LandingRelay } from './landingRelay';
 import type { FromScene, NodeBox, ToScene, Viewport } from './protocol';
 
@@ -28,7 +27,7 @@ export class GradientFlowOverlay {
   private readonly host = new SceneHost<ToScene, FromScene>({
     testId: OVERLAY_CANVAS_TEST_ID,
     createWorker: () => new Worker(new URL('./gradientFlow.worker.ts', import.meta.url), { type: 'module', name: 'gradient-flow' }),
-    createLocal: (post) => new GradientFlowScene(post),
+    createLocal: (post) => import('./GradientFlowScene').then(({ GradientFlowScene }) => new GradientFlowScene(post)),
     onMessage: (message) => this.receive(message),
     onFailed: (reason) => console.error('The gradient-flow overlay could not start (is WebGL available?):', reason),
   });

@@ -11,8 +11,12 @@ interface SceneHostOptions<In extends { type: string }, Out extends { type: stri
    * import.meta.url), …)` itself: the bundler finds workers by that exact shape.
    */
   createWorker(): Worker;
-  /** The same scene on this thread, for browsers that cannot hand a canvas to a worker. */
-  createLocal(post: (message: Out | SceneReport) => void): CanvasScene<In, Out>;
+  /**
+   * The same scene on this thread, for browsers that cannot hand a canvas to a worker. A
+   * promise, so the scene (and pixi with it) is a dynamic import: the page never downloads pixi
+   * for a thread that does not draw.
+   */
+  createLocal(post: (message: Out | SceneReport) => void): Promise<CanvasScene<In, Out>>;
   /** A message from the scene (its own, or `ready`). */
   onMessage(message: Out | SceneReport): void;
   /** The scene could not start (no WebGL, a worker that failed to load). */
@@ -28,6 +32,8 @@ export class SceneHost<In extends { type: string }, Out extends { type: string }
   private canvas: HTMLCanvasElement | null = null;
   private worker: Worker | null = null;
   private local: CanvasScene<In, Out> | null = null;
+  /** Messages sent while the main-thread scene is still loading; null once it runs. */
+  private pending: (In | SceneControl)[] | null = null;
   private cleanups: (() => void)[] = [];
   private destroyed = false;
 
@@ -64,8 +70,16 @@ export class SceneHost<In extends { type: string }, Out extends { type: string }
       this.worker = worker;
     } else {
       // Asynchronous like a worker's messages, so callers see one behaviour.
-      this.local = this.options.createLocal((message) => queueMicrotask(() => receive(message)));
-      this.local.handle({ ...init, canvas });
+      this.pending = [{ ...init, canvas }];
+      this.options.createLocal((message) => queueMicrotask(() => receive(message))).then(
+        (scene) => {
+          if (this.destroyed) return;
+          this.local = scene;
+          for (const message of this.pending ?? []) scene.handle(message);
+          this.pending = null;
+        },
+        (err: unknown) => receive({ type: 'failed', message: `its scene could not load: ${err instanceof Error ? err.message : String(err)}` }),
+      );
     }
     const resize = new ResizeObserver(() => this.send({ type: 'size', size: sizeOf(container) }));
     resize.observe(container);
@@ -77,7 +91,8 @@ export class SceneHost<In extends { type: string }, Out extends { type: string }
 
   send(message: In | SceneControl): void {
     if (this.worker) this.worker.postMessage(message);
-    else this.local?.handle(message);
+    else if (this.local) this.local.handle(message);
+    else this.pending?.push(message);
   }
 
   /** Stops drawing, ends the worker and removes the canvas. Safe at any time, and twice. */
@@ -91,6 +106,7 @@ export class SceneHost<In extends { type: string }, Out extends { type: string }
     this.canvas?.remove();
     this.worker = null;
     this.local = null;
+    this.pending = null;
     this.canvas = null;
   }
 }
