@@ -1,5 +1,5 @@
 import type { DocNode, GraphDoc } from '../types';
-import stored from './layouts.json';
+import stored from './layouts.json' with { type: 'json' };
 import type { Preset } from './types';
 
 /**
