@@ -7,8 +7,9 @@ import type { GroupTag, Position } from '../types';
 /**
  * The shape of one node kind. Everything that works on nodes of any kind (the file format,
  * edits, ports, evaluate, code export, the compiled trainer) reads these definitions, so a new
- * kind is one file in this folder and one line in `index.ts`, plus its entry in the editor's
- * table (`editor/nodes/kindViews.tsx`); both tables are typed so a missing piece is a type error.
+ * kind is one file in this folder and one line in `index.ts`, plus its entries in the editor's
+ * tables (`editor/nodes/kindViews.ts`, `editor/files/svgCardKinds.ts`); all are typed so a
+ * missing piece is a type error.
  */
 
 /** Fields every node has. */

@@ -11,7 +11,8 @@ import { valueKind } from './value';
 /**
  * Every node kind, in the order a file's messages list them. To add a kind: write its file
  * beside this one (its node type, schema, ports, evaluate, code plan and trainer unit) and list
- * it here; then the editor's table (`editor/nodes/kindViews.tsx`) asks for its view and card.
+ * it here; then the editor's two tables ask for its view
+ * (`editor/nodes/kindViews.ts`) and its exported card (`editor/files/svgCardKinds.ts`).
  */
 export const KINDS = {
   value: valueKind,

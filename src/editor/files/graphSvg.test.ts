@@ -6,7 +6,8 @@ import type { DocNode, GraphDoc, Wire } from '../../document/types';
 import { NET_PORTS, OP_PORTS } from '../nodes/portLayout';
 import { formatNumber } from '../formatNumber';
 import { graphToSvg, type GraphSvgInput, type SvgColors } from './graphSvg';
-import { DEFAULT_SIZES, inputPortY, outputPortY, PORT_PITCH, PORTS_TOP, type SvgSize } from './svgCardGeometry';
+import { PORT_PITCH, PORTS_TOP, type SvgSize } from './svgCardGeometry';
+import { inputPortY, outputPortY, SVG_CARD_KINDS } from './svgCardKinds';
 
 const COLORS: SvgColors = {
   background: '#12141c',
@@ -185,7 +186,7 @@ describe('graphToSvg on the lecture L graph', () => {
     const f = doc.nodes[byLabel(doc, 'f')]!;
     const fWire = Object.values(doc.wires).find((w) => w.source === f.id)!;
     const path = paths.find((p) => p.attrs['data-id'] === fWire.id)!;
-    const { width, height } = DEFAULT_SIZES.value;
+    const { width, height } = SVG_CARD_KINDS.value.size;
     const nums = path.attrs.d!.match(/-?[\d.]+/g)!.map(Number);
     expect(nums.slice(0, 2)).toEqual([f.position.x + width, f.position.y + height / 2]);
     // f feeds L's second port, 'b'.
@@ -325,8 +326,8 @@ describe('graphToSvg on a network', () => {
 
   it('has a default size for every kind of node, and draws every node and wire', () => {
     for (const kind of ['value', 'constant', 'op', 'input', 'target', 'loss', 'neuron', 'layer'] as const) {
-      expect(DEFAULT_SIZES[kind].width, kind).toBeGreaterThan(0);
-      expect(DEFAULT_SIZES[kind].height, kind).toBeGreaterThan(0);
+      expect(SVG_CARD_KINDS[kind].size.width, kind).toBeGreaterThan(0);
+      expect(SVG_CARD_KINDS[kind].size.height, kind).toBeGreaterThan(0);
     }
     expect(elements.filter((e) => e.name === 'rect' && e.attrs.class === 'card')).toHaveLength(Object.keys(doc.nodes).length);
     expect(elements.filter((e) => e.name === 'path')).toHaveLength(Object.keys(doc.wires).length);
@@ -345,7 +346,7 @@ describe('graphToSvg on a network', () => {
     expect(shown).toContain(formatNumber(r.data).replace(/^\u2007/, ''));
     // Handles: one input per weight, at the canvas's tighter pitch, and one output in the middle.
     const handles = [...group('n1').matchAll(/<circle class="handle" cx="([-\d.]+)" cy="([-\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
-    const { width, height } = DEFAULT_SIZES.neuron;
+    const { width, height } = SVG_CARD_KINDS.neuron.size;
     expect(handles).toEqual([
       [260 + width, height / 2],
       [260, NET_PORTS.top],
@@ -361,7 +362,7 @@ describe('graphToSvg on a network', () => {
       expect(shown).toContain(formatNumber(o.grad, 3).replace(/^\u2007/, ''));
     }
     const layer = doc.nodes.L!;
-    const { width } = DEFAULT_SIZES.layer;
+    const { width } = SVG_CARD_KINDS.layer.size;
     const handles = [...group('L').matchAll(/<circle class="handle" cx="([-\d.]+)" cy="([-\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
     expect(handles).toEqual([
       [260 + width, 180 + outputPortY(layer, 0, 0)],
@@ -374,7 +375,7 @@ describe('graphToSvg on a network', () => {
 
   it('starts a wire from a layer at its output port, coloured by that output, and ends it at the neuron\'s port', () => {
     const d = pathOf('L-out-x1');
-    expect(d.slice(0, 2)).toEqual([260 + DEFAULT_SIZES.layer.width, 180 + NET_PORTS.top + NET_PORTS.pitch]);
+    expect(d.slice(0, 2)).toEqual([260 + SVG_CARD_KINDS.layer.size.width, 180 + NET_PORTS.top + NET_PORTS.pitch]);
     expect(d.slice(-2)).toEqual([560, 60 + NET_PORTS.top + NET_PORTS.pitch]);
     const y1 = ev.results.get('L')!.outputs!.find((o) => o.port === 'y1')!.data;
     const y0 = ev.results.get('L')!.outputs!.find((o) => o.port === 'y0')!.data;

@@ -3,7 +3,8 @@ import type { GraphDoc } from '../../document/types';
 import { strokeWidthFor } from '../edges/wireWidth';
 import { signOf } from '../formatNumber';
 import { drawNode } from './svgCards';
-import { type Box, boxOf, HANDLE_RADIUS, inputPortY, outputPortY, type SvgSize } from './svgCardGeometry';
+import { type Box, HANDLE_RADIUS, type SvgSize } from './svgCardGeometry';
+import { boxOf, inputPortY, outputPortY } from './svgCardKinds';
 import { esc, n } from './svgText';
 
 /**

@@ -5,26 +5,25 @@
  * what is inside a card.
  */
 import { inputPorts, outputPorts } from '../../document/ports';
-import type { DocNode, LossKind } from '../../document/types';
-import { findOp } from '../../engine';
+import type { DocNode } from '../../document/types';
 import { signOf } from '../formatNumber';
 import type { GraphSvgInput, SvgColors, SvgNodeNumbers } from './graphSvg';
-import { type Box, HANDLE_RADIUS, inputPortY, NEURON_ROWS_LEFT, outputPortY, ROW_HEIGHT, ROW_TOP } from './svgCardGeometry';
+import { type Box, HANDLE_RADIUS, ROW_HEIGHT, ROW_TOP } from './svgCardGeometry';
+import { cardKindOf, inputPortY, outputPortY, type RecordFace } from './svgCardKinds';
 import { esc, fit, MONO_ADVANCE, n, num, SANS_ADVANCE, text, textWidth } from './svgText';
-
-/** How the loss card names its loss, after the canvas's menu. */
-const LOSS_TAGS: Readonly<Record<LossKind, string>> = { squared: '(s − y)²', hinge: 'relu(1 − y·s)', bce: 'cross-entropy' };
 
 const CARD_RADIUS = 14;
 
+/** One node's card as an SVG <g>: outline, face (as its kind's entry in SVG_CARD_KINDS says), handles. */
 export function drawNode(node: DocNode, box: Box, input: GraphSvgInput): string {
   const { colors } = input;
   const numbers = input.numbers(node.id);
+  const { face } = cardKindOf(node);
   const error = numbers.error;
   const stroke = error ? colors.danger : colors.border;
   const dash = error && numbers.upstream ? ` stroke-dasharray="5 3"` : '';
   const strokeWidth = error && !numbers.upstream ? 1.75 : 1;
-  const radius = node.kind === 'constant' ? box.height / 2 : CARD_RADIUS;
+  const radius = face.shape === 'pill' ? box.height / 2 : CARD_RADIUS;
   const out: string[] = [];
   const errorAttr = error ? ` data-error="${esc(error)}"` : '';
   out.push(`<g class="node node--${node.kind}" data-id="${esc(node.id)}"${errorAttr}>`);
@@ -34,8 +33,8 @@ export function drawNode(node: DocNode, box: Box, input: GraphSvgInput): string 
       ` fill="${esc(colors.panel)}" stroke="${esc(stroke)}" stroke-width="${strokeWidth}"${dash}/>`,
   );
 
-  if (node.kind === 'constant') out.push(...drawConstant(node.value, box, numbers, input));
-  else out.push(...drawRecord(node, box, numbers, input));
+  if (face.shape === 'pill') out.push(...drawPill(face.tag, face.value(node), box, numbers, input));
+  else out.push(...drawRecord(node, face, box, numbers, input));
 
   // The handles: outputs on the right (one, or a layer's y0, y1, ...), one input per port on the left.
   for (let i = 0; i < outputPorts(node).length; i++) out.push(handle(box.x + box.width, box.y + outputPortY(node, i, box.height), colors));
@@ -44,49 +43,26 @@ export function drawNode(node: DocNode, box: Box, input: GraphSvgInput): string 
   return out.join('');
 }
 
-/** A constant: a pill with its kind and its number. */
-function drawConstant(value: number, box: Box, numbers: SvgNodeNumbers, input: GraphSvgInput): string[] {
+/** A pill (a constant): its tag and its number. */
+function drawPill(tag: string, value: number, box: Box, numbers: SvgNodeNumbers, input: GraphSvgInput): string[] {
   const { colors } = input;
   const cy = box.y + box.height / 2;
-  const out = [text(box.x + 12, cy, 'CONST', { cls: 'sans', size: 9.5, fill: colors.muted, spacing: 0.6, weight: 600 })];
+  const out = [text(box.x + 12, cy, tag, { cls: 'sans', size: 9.5, fill: colors.muted, spacing: 0.6, weight: 600 })];
   out.push(text(box.x + box.width - 12, cy, num(value), { cls: 'mono', size: 13, fill: signColor(value, colors), anchor: 'end', testId: 'data' }));
   if (numbers.error) out.push(errorMark(box.x + box.width - 4, box.y + 4, colors));
   return out;
 }
 
-/** What a card's head shows: the glyph bubble, the chip that is always there (activation), the kind tag. */
-function headOf(node: Exclude<DocNode, { kind: 'constant' }>): { glyph: string | null; chip: string | null; tag: string | null; placeholder: string } {
-  switch (node.kind) {
-    case 'op': {
-      const op = findOp(node.op);
-      return { glyph: op?.glyph ?? null, chip: null, tag: null, placeholder: op?.label ?? node.op };
-    }
-    case 'value':
-      return { glyph: null, chip: null, tag: node.trainable === true ? 'PARAM' : 'LEAF', placeholder: 'value' };
-    case 'input':
-      return { glyph: null, chip: null, tag: 'INPUT', placeholder: 'input' };
-    case 'target':
-      return { glyph: null, chip: null, tag: 'TARGET', placeholder: 'target' };
-    case 'loss':
-      return { glyph: 'ℒ', chip: null, tag: null, placeholder: 'loss' };
-    case 'neuron':
-      return { glyph: 'Σ', chip: node.activation, tag: null, placeholder: 'neuron' };
-    case 'layer':
-      return { glyph: `${node.weights[0]?.length ?? 0}→${node.weights.length}`, chip: node.activation, tag: null, placeholder: 'layer' };
-  }
-}
-
 /**
- * Every card but the constant's: draw_dot's `label | data | grad` record, with a glyph in its
- * head for nodes that compute (the op's, Σ for a neuron, ℒ for a loss, nin→nout for a layer),
- * port names in the left gutter, and a layer's outputs, each with its data and grad, down the right.
+ * Every card but a pill: draw_dot's `label | data | grad` record, with a glyph in its head for
+ * nodes that compute (the op's, Σ for a neuron, ℒ for a loss, nin→nout for a layer), port names
+ * in the left gutter, and, for a layer, each output with its data and grad down the right.
  */
-function drawRecord(node: Exclude<DocNode, { kind: 'constant' }>, box: Box, numbers: SvgNodeNumbers, input: GraphSvgInput): string[] {
+function drawRecord(node: DocNode, face: RecordFace<DocNode>, box: Box, numbers: SvgNodeNumbers, input: GraphSvgInput): string[] {
   const { colors } = input;
   const out: string[] = [];
-  const head = headOf(node);
-  const ported = inputPorts(node).length > 0 || node.kind === 'op' || node.kind === 'loss';
-  const left = box.x + (ported ? 26 : 12);
+  const head = face.head(node, input.doc);
+  const left = box.x + (face.gutter(node) ? 26 : 12);
   const right = box.x + box.width - 12;
   const headY = box.y + 21;
   let x = left;
@@ -130,8 +106,9 @@ function drawRecord(node: Exclude<DocNode, { kind: 'constant' }>, box: Box, numb
   }
 
   // The label, or the kind's name in muted italics when the node has none (as the canvas's placeholder).
-  const named = node.label.trim() !== '';
-  const label = named ? node.label : head.placeholder;
+  const own = 'label' in node ? node.label : '';
+  const named = own.trim() !== '';
+  const label = named ? own : head.placeholder;
   const room = Math.max(0, headRight - x);
   out.push(
     text(x, headY, fit(label, room, 15), {
@@ -148,42 +125,31 @@ function drawRecord(node: Exclude<DocNode, { kind: 'constant' }>, box: Box, numb
   out.push(
     `<line x1="${n(left)}" y1="${n(box.y + 38.5)}" x2="${n(right)}" y2="${n(box.y + 38.5)}" stroke="${esc(colors.border)}" stroke-opacity="0.6"/>`,
   );
-  const rowsLeft = node.kind === 'neuron' ? box.x + NEURON_ROWS_LEFT : left;
+  const rowsLeft = face.rowsLeft === undefined ? left : box.x + face.rowsLeft;
   let rowY = box.y + ROW_TOP + ROW_HEIGHT / 2;
   const row = (name: string, value: string, fill: string, testId: string) => {
     out.push(text(rowsLeft, rowY, name, { cls: 'sans', size: 11, fill: colors.muted }));
     out.push(text(right, rowY, value, { cls: 'mono', size: 13, fill, anchor: 'end', testId }));
     rowY += ROW_HEIGHT;
   };
-  if (node.kind === 'op') {
-    const op = findOp(node.op);
-    if (op?.param) row(op.param.name, num(node.param ?? op.param.defaultValue), colors.text, 'param');
-  }
-  if (node.kind === 'neuron') row('b', num(node.bias), signColor(node.bias, colors), 'bias');
-  // The loss kind as a row, where the canvas has its menu (the head has no room beside OUTPUT).
-  if (node.kind === 'loss') row('loss', LOSS_TAGS[node.loss], colors.text, 'kind');
-  if (node.kind === 'layer') out.push(...layerOutputs(node, box, numbers, colors));
-  else {
-    const data = node.kind === 'value' || node.kind === 'input' || node.kind === 'target' ? node.value : numbers.data;
-    row('data', num(data), signColor(data, colors), 'data');
-    row('grad', num(numbers.grad), signColor(numbers.grad, colors), 'grad');
-  }
+  for (const r of face.rows(node, numbers)) row(r.name, r.value, r.sign === undefined ? colors.text : signColor(r.sign, colors), r.testId);
+  if (face.outputsDownRight) out.push(...layerOutputs(node, box, numbers, colors));
 
   // Port names in the left gutter, beside their handles; a neuron's weights beside its ports.
   inputPorts(node).forEach((port, i) => {
     const y = box.y + inputPortY(node, i);
-    const name = node.kind === 'loss' ? (port === 'score' ? 's' : 'y') : port;
+    const name = face.portName?.(port) ?? port;
     out.push(text(box.x + 8, y, name, { cls: 'mono', size: 10, fill: colors.muted }));
-    if (node.kind === 'neuron' && node.weights[i] !== undefined) {
-      const w = node.weights[i];
+    const w = face.portWeight?.(node, i);
+    if (w !== undefined) {
       out.push(text(box.x + 8 + textWidth(name, 10, MONO_ADVANCE) + 4, y, num(w, 2), { cls: 'mono', size: 9, fill: signColor(w, colors), testId: 'weight' }));
     }
   });
   return out;
 }
 
-/** A layer's outputs down its right edge, as the canvas draws them: data, grad, port name. */
-function layerOutputs(node: Extract<DocNode, { kind: 'layer' }>, box: Box, numbers: SvgNodeNumbers, colors: SvgColors): string[] {
+/** Every output down the card's right edge (a layer's), as the canvas draws them: data, grad, port name. */
+function layerOutputs(node: DocNode, box: Box, numbers: SvgNodeNumbers, colors: SvgColors): string[] {
   const out: string[] = [];
   const right = box.x + box.width - 8;
   outputPorts(node).forEach((port, i) => {
