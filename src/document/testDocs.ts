@@ -1,4 +1,5 @@
 import type { OpType } from '../engine';
+import { DocBuilder } from './presets/DocBuilder';
 import type { ConstantNode, DocNode, GraphDoc, OpNode, ValueNode, Wire } from './types';
 
 /**
@@ -36,4 +37,15 @@ export function lecture(): GraphDoc {
     [op('L', 'mul'), op('d', 'add'), op('e', 'mul'), val('a', 2), val('b', -3), val('c', 10), val('f', -2)],
     [wire('a', 'e', 'a'), wire('b', 'e', 'b'), wire('e', 'd', 'a'), wire('c', 'd', 'b'), wire('d', 'L', 'a'), wire('f', 'L', 'b')],
   );
+}
+
+/** o = tanh(a·b + a) with the product and the sum left unlabelled: the ops the code names n1, n2. */
+export function unlabelledOpsDoc(): { doc: GraphDoc; unlabelled: [string, string]; labelled: string } {
+  const g = new DocBuilder();
+  const a = g.value(2, 'a');
+  const b = g.value(-3, 'b');
+  const prod = g.op('mul', [a, b]);
+  const sum = g.op('add', [prod, a]);
+  const out = g.op('tanh', [sum], 'o');
+  return { doc: g.output(out).build(), unlabelled: [prod, sum], labelled: out };
 }

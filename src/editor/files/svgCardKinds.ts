@@ -5,6 +5,7 @@
  * does for the canvas's React views; this table stays free of React so the export runs in Node.
  * svgCards.ts draws a face, graphSvg.ts places the cards; neither asks which kind a node is.
  */
+import { unnamedOpNames } from '../../document/codegen/nodeNames';
 import type { Kind } from '../../document/kinds';
 import { inputPorts } from '../../document/ports';
 import type { DocNode, GraphDoc, LossKind } from '../../document/types';
@@ -143,9 +144,12 @@ export const SVG_CARD_KINDS = {
     outputPorts: 'middle',
     face: {
       shape: 'record',
-      head(node) {
+      head(node, doc) {
         const op = findOp(node.op);
-        return { glyph: op?.glyph ?? null, chip: null, tag: null, placeholder: op?.label ?? node.op };
+        // Unlabelled, the name the exported code gives the node (n1), as the canvas's card, the
+        // inspector and the chain rule show it; an op the code cannot write keeps its op's name.
+        const placeholder = unnamedOpNames(doc).get(node.id) ?? op?.label ?? node.op;
+        return { glyph: op?.glyph ?? null, chip: null, tag: null, placeholder };
       },
       gutter: () => true,
       rows(node, numbers) {
