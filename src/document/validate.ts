@@ -13,7 +13,7 @@ export interface Connection {
 }
 
 /** Whether a connection may be made, and if not, why, in words for a toast. */
-export type ConnectCheck = { ok: true } | { ok: false; reason: string };
+type ConnectCheck = { ok: true } | { ok: false; reason: string };
 
 /** A short name for a node in messages: its label, or its op. */
 export function describeNode(doc: GraphDoc, id: string): string {
@@ -51,7 +51,7 @@ export function canConnect(doc: GraphDoc, c: Connection): ConnectCheck {
 }
 
 /** Something wrong with a whole document, found when loading it. */
-export interface DocProblem {
+interface DocProblem {
   message: string;
   nodeId?: string;
   wireId?: string;

@@ -9,7 +9,7 @@ import type { BackwardSchedule, BackwardStep } from './schedule';
  */
 
 /** How a formula prints its numbers; the editor passes its own (a true minus sign). */
-export type NumberText = (x: number) => string;
+type NumberText = (x: number) => string;
 
 /** A number as the lecture prints it: -2.0, 6.0, 0.7071; exponent form for the very small. */
 export function chainNumber(x: number): string {
@@ -34,7 +34,7 @@ export function nodeName(doc: GraphDoc, schedule: BackwardSchedule, id: string, 
 }
 
 /** The text of one step, ready for the panel. */
-export interface ChainRuleText {
+interface ChainRuleText {
   /** "dL/da = dL/de * de/da = -2.0 * -3.0 = 6.0" (or the base case "dL/dL = 1.0"). */
   equation: string;
   /** One line per use with the op's local derivative: "de/da = b = -3.0". */

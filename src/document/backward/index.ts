@@ -1,7 +1,8 @@
-/** Backward as something to watch and to check: the schedule, its chain-rule text, the nudge, gradcheck. */
-export { backwardSchedule, gradAfter, type Arrival, type BackwardSchedule, type BackwardStep } from './schedule';
-export { chainNumber, chainRuleText, nodeName, type ChainRuleText } from './chainRule';
+/**
+ * Backward as something to check: the nudge, gradcheck, the sampled curve, why a grad is not
+ * finite. (The schedule and the chain-rule text are imported from their own files.)
+ */
 export { nudgeLeaves, type NudgeDirection } from './nudge';
 export { gradientCheck, type GradientCheckRow } from './gradientCheck';
-export { sampleOutput, type FunctionSamples } from './sampleOutput';
+export { sampleOutput } from './sampleOutput';
 export { whyGradNotFinite } from './gradProblem';

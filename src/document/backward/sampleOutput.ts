@@ -3,7 +3,7 @@ import { evaluate } from '../evaluate';
 import type { GraphDoc } from '../types';
 
 /** The output as a function of one leaf, sampled, with the slope there. */
-export interface FunctionSamples {
+interface FunctionSamples {
   /** The leaf's value now. */
   x0: number;
   /** The output now. */

@@ -98,7 +98,7 @@ export type PlanStep =
   | { kind: 'skip'; id: string; what: string; reason: string };
 
 /** The whole program. */
-export interface ProgramPlan {
+interface ProgramPlan {
   /** One step per node that is written or skipped, inputs before the nodes that read them. */
   steps: PlanStep[];
   /** The variable backward starts from, or null with the reason there is no backward pass. */

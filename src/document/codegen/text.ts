@@ -10,7 +10,7 @@ import { isHiddenCharacter } from '../hiddenCharacters';
  */
 
 /** The languages code is exported in. A PyTorch export is Python, and shares its comment syntax. */
-export type CodeLanguage = 'python' | 'typescript';
+type CodeLanguage = 'python' | 'typescript';
 
 const COMMENT_MARKER: Readonly<Record<CodeLanguage, string>> = { python: '#', typescript: '//' };
 

@@ -28,7 +28,7 @@ const portNameSchema = (what: string) =>
   z.string({ error: expected(what) }).max(FILE_LIMITS.maxIdChars, { error: 'is too long' });
 
 /** One wire in the file. */
-export const wireFileSchema = z.object(
+const wireFileSchema = z.object(
   {
     /** The wire's id, unique among wires. */
     id: idSchema,
@@ -45,7 +45,7 @@ export const wireFileSchema = z.object(
 );
 
 /** Where the canvas was looking when the file was saved. */
-export const viewportSchema = z.object({
+const viewportSchema = z.object({
   /** Horizontal pan, in screen pixels. */
   x: coordinate(),
   /** Vertical pan, in screen pixels. */
@@ -99,7 +99,7 @@ const trainingSetupFields = z.object({
 });
 
 /** The dataset and training settings a document trains with. */
-export const trainingSetupSchema = trainingSetupFields.superRefine((setup, ctx) => {
+const trainingSetupSchema = trainingSetupFields.superRefine((setup, ctx) => {
   for (const issue of pointsIssues(setup)) ctx.addIssue({ code: 'custom', ...issue });
 });
 

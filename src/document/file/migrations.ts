@@ -17,7 +17,7 @@ export type RawFile = Readonly<Record<string, unknown>>;
  * Turns a file of version n into one of version n + 1. May throw on input it cannot make
  * sense of; `migrate` turns that into a refusal. Need not set `version`: `migrate` does.
  */
-export type Migration = (file: RawFile) => Record<string, unknown>;
+type Migration = (file: RawFile) => Record<string, unknown>;
 
 /** Migrations by the version they upgrade from: `table[n]` turns version n into n + 1. */
 export type MigrationTable = Readonly<Record<number, Migration>>;
@@ -30,7 +30,7 @@ export const MIGRATIONS: MigrationTable = {};
  * predicate to follow "This file" ("was made by a newer version ..."), so callers can name
  * the source (a file, a link) themselves.
  */
-export type MigrationResult = { ok: true; file: Record<string, unknown> } | { ok: false; reason: string };
+type MigrationResult = { ok: true; file: Record<string, unknown> } | { ok: false; reason: string };
 
 /**
  * Brings a parsed file up to `current` by applying `table[v]` for v = its version, v + 1, ...

@@ -14,10 +14,10 @@ import { validateDoc } from '../validate';
  */
 
 /** Where a text came from, so a refusal can name it ("This file ...", "The graph in this link ..."). */
-export type DocumentSource = 'file' | 'link';
+type DocumentSource = 'file' | 'link';
 
 /** Options for {@link parseDocumentFile}. */
-export interface ParseDocumentOptions {
+interface ParseDocumentOptions {
   /** Where the text came from; only changes the wording of refusals. Defaults to 'file'. */
   source?: DocumentSource;
 }

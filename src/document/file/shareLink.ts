@@ -12,7 +12,7 @@ import type { GraphDoc } from '../types';
  */
 
 /** The hash parameter that holds the graph. */
-export const SHARE_PARAM = 'g';
+const SHARE_PARAM = 'g';
 
 /**
  * Longest hash read, in characters. Browsers keep URLs up to about 2 MB (Chromium's limit);

@@ -54,4 +54,4 @@ export function kindOf(node: DocNode): KindDef<DocNode, keyof DocNode> {
 /** The kinds, in registry order. */
 export const KIND_LIST: readonly KindDef<DocNode, keyof DocNode>[] = Object.values(KINDS) as unknown as KindDef<DocNode, keyof DocNode>[];
 
-export type { KindDef, IrNode, IrRef, NodeBase, OwnedParams, ParamSlot, PlanContext } from './KindDef';
+export type { IrNode, IrRef, OwnedParams, ParamSlot, PlanContext } from './KindDef';

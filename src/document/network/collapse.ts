@@ -1,6 +1,6 @@
 import { incomingWires } from '../graph';
 import { newId } from '../ids';
-import type { DocNode, GraphDoc, GroupTag, LayerNode, NeuronNode, Wire } from '../types';
+import type { DocNode, GraphDoc, LayerNode, NeuronNode, Wire } from '../types';
 
 /**
  * Puts an expanded neuron or layer back into one node: the weights are read from its trainable
@@ -79,9 +79,4 @@ export function collapseGroup(doc: GraphDoc, groupId: string): { doc: GraphDoc; 
   });
   const output = doc.output !== null && memberIds.has(doc.output) ? id : doc.output;
   return { doc: { ...doc, nodes, wires, output }, id };
-}
-
-/** The group a node belongs to, if it came from expanding a neuron or layer. */
-export function groupOf(doc: GraphDoc, nodeId: string): GroupTag | undefined {
-  return doc.nodes[nodeId]?.group;
 }

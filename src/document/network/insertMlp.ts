@@ -5,7 +5,7 @@ import { indexedPorts } from '../ports';
 import type { DocNode, GraphDoc, LossKind, Position, Wire } from '../types';
 
 /** What "Insert MLP" draws. */
-export interface MlpSpec {
+interface MlpSpec {
   /** How many inputs (dataset features). */
   nin: number;
   /** Neurons per layer, the last being the output: micrograd's [16, 16, 1]. */

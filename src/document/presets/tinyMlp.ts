@@ -11,7 +11,7 @@ export const TINY_MLP_SEED = 1337;
  * The lecture's training loop, as a setup: its four samples, no test split, squared error summed
  * over them, no L2, full batch, a constant rate of 0.01 (`p.data += -0.01 * p.grad`).
  */
-export const TINY_MLP_SETUP: TrainingSetup = {
+const TINY_MLP_SETUP: TrainingSetup = {
   dataset: { kind: 'tiny4', n: 4, noise: 0, seed: 0 },
   testFraction: 0,
   added: [],
