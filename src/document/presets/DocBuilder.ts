@@ -6,7 +6,7 @@ import type { DocNode, GraphDoc, OpNode, Position, Wire } from '../types';
 export type NodeRef = string;
 
 /** An op input: a node made earlier, or a plain number, which becomes a constant node. */
-type BuilderInput = NodeRef | number;
+export type BuilderInput = NodeRef | number;
 
 /** Horizontal distance between columns, wide enough for a node showing label, data and grad. */
 export const COLUMN_WIDTH = 220;

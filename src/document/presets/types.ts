@@ -1,7 +1,7 @@
 import type { GraphDoc } from '../types';
 
 /** The numbers the lecture shows for a preset, so the UI can say "the lecture got 24.7041". */
-interface PresetExpectation {
+export interface PresetExpectation {
   /** Label of the node whose data the lecture prints (the preset's output). */
   label: string;
   /** The number the lecture prints for that node's data. */
