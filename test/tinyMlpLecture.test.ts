@@ -49,16 +49,17 @@ describe('Examples → Lecture: tiny MLP', () => {
     expect(session.data.test.x).toHaveLength(0);
     const first = session.takePoints();
     expect(session.run(Infinity, 20).steps).toBe(20);
+    session.recordNow();
     const points = [...first, ...session.takePoints()];
-    // Point k (k ≥ 1) is step k's loss, measured before its update: the lecture's print of k − 1.
-    const trained = points.filter((p) => p.step >= 1).map((p) => p.loss);
+    // Point k is the loss of the weights after k updates: the lecture's print(k, loss.data) for
+    // k < 20, then the weights the 20 steps leave (the last point, what the canvas shows).
     const lecture = lectureLoop(20);
-    expect(trained).toHaveLength(20);
-    trained.forEach((loss, k) => expect(loss, `step ${k + 1}`).toBeCloseTo(lecture[k]!, 10));
+    expect(points.map((p) => p.step)).toEqual(Array.from({ length: 21 }, (_, k) => k));
+    lecture.forEach((loss, k) => expect(points[k]!.loss, `step ${k}`).toBeCloseTo(loss, 10));
+    const losses = points.map((p) => p.loss);
     // As in the lecture (4.23 → 0.49 with its random weights): from above 4 to under 0.5, every step lower.
-    expect(trained[0]).toBeGreaterThan(4);
-    expect(trained[19]).toBeLessThan(0.5);
-    for (let k = 1; k < 20; k++) expect(trained[k]).toBeLessThan(trained[k - 1]!);
-    expect(points[0]!.loss).toBeCloseTo(lecture[0]!, 10);
+    expect(losses[0]).toBeGreaterThan(4);
+    expect(losses[19]).toBeLessThan(0.5);
+    for (let k = 1; k <= 20; k++) expect(losses[k]).toBeLessThan(losses[k - 1]!);
   });
 });

@@ -181,6 +181,34 @@ export class CompiledTrainer {
     return r;
   }
 
+  /**
+   * The loss at the current parameters over the whole training set, without a step: what the
+   * next full-batch step would measure, summed in the same order so the digits agree. It is the
+   * loss of the weights the canvas shows, so the loss card and the panel print one number.
+   */
+  evaluateLoss(): number {
+    const p = this.program;
+    const { mem, y } = this;
+    const n = y.length;
+    let dataLoss = 0;
+    for (let s = 0; s < n; s++) {
+      forward(p, p.starts, mem, this.x, p.featureCount, y, s);
+      dataLoss = s === 0 ? mem[p.lossSlot]! : dataLoss + mem[p.lossSlot]!;
+    }
+    if (p.reduction === 'mean') dataLoss *= 1.0 / n;
+    const count = p.paramCount;
+    let squares = mem[0]! * mem[0]!;
+    for (let i = 1; i < count; i++) squares += mem[i]! * mem[i]!;
+    return dataLoss + squares * this.alpha;
+  }
+
+  /** The length of the last step's gradient, √Σ grad²: how hard that step pushed. */
+  gradNorm(): number {
+    let sum = 0;
+    for (let i = 0; i < this.grads.length; i++) sum += this.grads[i]! * this.grads[i]!;
+    return Math.sqrt(sum);
+  }
+
   /** Fraction of `data` the current parameters classify right (score > 0 for label +1, as micrograd). */
   evaluateAccuracy(data: Dataset): number {
     let right = 0;

@@ -6,6 +6,7 @@ import { writeParams } from '../compiled/params';
 import { whyDataDoesNotFit } from '../dataFit';
 import { datasetsOf, setupOf } from '../setup';
 import type { FromWorker, HistoryPoint, LiveSettings, ToWorker } from './protocol';
+import { StepNarrator } from './StepNarrator';
 import { IDLE_TRAINING, paramKey, type TrainingStatus } from './trainingStatus';
 
 /**
@@ -60,6 +61,12 @@ export class TrainingController {
   private pending: { points: HistoryPoint[]; patch: Partial<TrainingStatus> } | null = null;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly unsubscribe: () => void;
+  /** The learner's speed limit in steps a second; null is full speed. Kept across loads. */
+  private speed: number | null = null;
+  private readonly narrator = new StepNarrator(
+    (narration) => this.status({ narration }),
+    (message) => this.receive(message),
+  );
 
   constructor(private readonly store: TrainingStore) {
     this.unsubscribe = store.subscribe((state, previous) => {
@@ -69,6 +76,7 @@ export class TrainingController {
 
   /** Starts (loading the drawing first if it changed) or resumes training. */
   play(): void {
+    this.narrator.cancel();
     if (!this.isLoaded() && !this.load()) return;
     this.send({ type: 'play' });
     this.status({ phase: 'running', message: null });
@@ -89,14 +97,54 @@ export class TrainingController {
 
   /** `count` SGD steps (one by default; the lecture's loop runs twenty), then paused. */
   step(count = 1): void {
+    this.narrator.cancel();
     if (!this.isLoaded() && !this.load()) return;
     this.commitOnPause = true;
     this.send({ type: 'step', count });
     this.status({ phase: 'paused' });
   }
 
+  /** The speed limit while playing, in steps a second (null: full speed); takes effect at once. */
+  get stepsPerSecondLimit(): number | null {
+    return this.speed;
+  }
+
+  setStepsPerSecondLimit(stepsPerSecond: number | null): void {
+    this.speed = stepsPerSecond;
+    this.send({ type: 'pace', stepsPerSecond });
+  }
+
+  /**
+   * One step in slow motion: forward, loss, backward, update, the boundary moves, each phase on
+   * screen with its numbers, advancing on its own (or on Next); `cancelSlowStep` stops it.
+   */
+  slowStep(): void {
+    if (this.store.getState().training.phase === 'running') this.pause();
+    this.narrator.cancel();
+    if (!this.isLoaded() && !this.load()) return;
+    this.commitOnPause = true;
+    this.send({ type: 'explain' });
+    this.status({ phase: 'paused' });
+  }
+
+  /** The slow-motion step's next phase now. */
+  nextPhase(): void {
+    this.narrator.next();
+  }
+
+  /** Stops the slow-motion narration; the step it narrates shows in full at once. */
+  cancelSlowStep(): void {
+    this.narrator.cancel();
+  }
+
+  /** Whether the slow-motion phases advance on their own (else only on Next). */
+  setNarrationAuto(auto: boolean): void {
+    this.narrator.setAuto(auto);
+  }
+
   /** New weights from the seed (micrograd's init), curves cleared. */
   reset(): void {
+    this.narrator.cancel();
     this.send({ type: 'pause' });
     this.commitOnPause = false;
     this.loadedRevision = null;
@@ -109,6 +157,7 @@ export class TrainingController {
   }
 
   destroy(): void {
+    this.narrator.cancel();
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.unsubscribe();
     this.worker?.terminate();
@@ -131,6 +180,7 @@ export class TrainingController {
     this.loadedRevision = this.store.getState().revision;
     this.status({ ...IDLE_TRAINING, phase: 'paused', paramIndex: index });
     this.send({ type: 'load', doc, setup: setupOf(doc), generation: ++this.generation });
+    this.send({ type: 'pace', stepsPerSecond: this.speed });
     return true;
   }
 
@@ -163,6 +213,7 @@ export class TrainingController {
       return;
     }
     // The drawing or the dataset changed under a run: pause, and load again on the next Play.
+    this.narrator.cancel();
     const wasRunning = this.store.getState().training.phase === 'running';
     if (wasRunning) {
       this.send({ type: 'pause' });
@@ -192,9 +243,12 @@ export class TrainingController {
   }
 
   private receive(message: FromWorker): void {
-    if (message.generation !== this.generation) return;
+    if (message.generation !== this.generation || this.narrator.hold(message)) return;
     const state = this.store.getState();
     switch (message.type) {
+      case 'explained':
+        this.narrator.start(message.numbers);
+        return;
       case 'loaded':
         if (!message.ok) this.status({ phase: 'error', message: message.reason });
         return;

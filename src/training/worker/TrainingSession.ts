@@ -5,6 +5,8 @@ import type { Program } from '../compiled/program';
 import { CompiledTrainer } from '../compiled/Trainer';
 import { whyDataDoesNotFit } from '../dataFit';
 import { datasetsOf, type Datasets } from '../setup';
+import type { StepNumbers } from '../narration';
+import { scheduledRate } from '../compiled/schedule';
 import type { HistoryPoint, LiveSettings } from './protocol';
 
 /** Keep at most this many curve points; past it, every other one is dropped and the spacing doubles. */
@@ -27,6 +29,8 @@ export class TrainingSession {
   private pending: HistoryPoint[] = [];
   private recorded = 0;
   private spacing = 1;
+  /** The newest step a curve point was made for; a point is never made twice for one step. */
+  private lastPointStep = -1;
   private readonly grid = new Float32Array(BOUNDARY_SIZE * BOUNDARY_SIZE);
   /** Parameters from a recent step whose loss was sane, to go back to when it explodes. */
   private readonly checkpoint: Float64Array;
@@ -61,7 +65,7 @@ export class TrainingSession {
     const session = new TrainingSession(compiled.program, setup);
     session.trainer.params.set(readParams(compiled.program, doc));
     session.checkpoint.set(session.trainer.params);
-    session.record(0, null, true);
+    session.recordNow();
     return { ok: true, session };
   }
 
@@ -96,10 +100,22 @@ export class TrainingSession {
       const exploded = this.explosion(r.loss);
       if (exploded) return { steps, diverged: exploded };
       steps++;
-      this.record(r.loss, r.batchSize >= this.data.train.x.length ? r.accuracy : null);
+      this.record(r.step, r.loss, r.batchSize >= this.data.train.x.length ? r.accuracy : null);
       if ((steps & 7) === 0 && now() - start >= budgetMs) break;
     }
     return { steps, diverged: null };
+  }
+
+  /** One step, with the numbers the slow-motion step narrates (or why it diverged). */
+  explainStep(): { ok: true; numbers: StepNumbers } | { ok: false; reason: string } {
+    const t = this.trainer;
+    const step = t.steps;
+    const lr = scheduledRate(t.lr, t.schedule, step);
+    const lossBefore = t.evaluateLoss();
+    const { diverged } = this.run(Infinity, 1);
+    if (diverged) return { ok: false, reason: diverged };
+    const samples = t.batchSize <= 0 ? this.data.train.x.length : Math.min(t.batchSize, this.data.train.x.length);
+    return { ok: true, numbers: { step, samples, lossBefore, gradNorm: t.gradNorm(), lr, lossAfter: t.evaluateLoss() } };
   }
 
   /**
@@ -131,36 +147,39 @@ export class TrainingSession {
     return this.trainer.scoreGrid(this.xRange, this.yRange, BOUNDARY_SIZE, this.grid);
   }
 
-  /** Adds a curve point (every `spacing` steps); `batchAccuracy` is the step's own when it saw the whole training set. */
-  private record(loss: number, batchAccuracy: number | null, first = false): void {
-    const step = this.trainer.steps;
-    if (!first && step % this.spacing !== 0) return;
+  /**
+   * The point for the weights as they are now (after the last update), measured on the whole
+   * training set: called when a run stops, so the newest point is the loss of the weights the
+   * canvas shows, the same number the loss card sums.
+   */
+  recordNow(): void {
+    const t = this.trainer;
+    this.record(t.steps, t.evaluateLoss(), null, true);
+  }
+
+  /**
+   * Adds a curve point for the weights after `step` updates (every `spacing` steps). A step
+   * measures its loss before its update, so step k + 1 reports the loss of the weights after k
+   * updates: the lecture's `print(k, loss.data)`. `batchAccuracy` is the step's own when it saw
+   * the whole training set.
+   */
+  private record(step: number, loss: number, batchAccuracy: number | null, always = false): void {
+    if (step <= this.lastPointStep) return;
+    if (!always && step % this.spacing !== 0) return;
+    this.lastPointStep = step;
     this.recorded++;
     if (this.recorded > MAX_POINTS) {
       this.spacing *= 2;
       this.recorded = MAX_POINTS / 2;
     }
     const t = this.trainer;
-    const lossNow = first ? this.lossAtStart() : loss;
     this.pending.push({
       step,
-      loss: lossNow,
+      loss,
       // A full-batch step measured the training accuracy already (before its update).
       trainAccuracy: batchAccuracy ?? t.evaluateAccuracy(this.data.train),
       testAccuracy: this.data.test.x.length > 0 ? t.evaluateAccuracy(this.data.test) : NaN,
     });
-  }
-
-  /** The loss before any step, without changing the parameters (a step, then undo it). */
-  private lossAtStart(): number {
-    const t = this.trainer;
-    const saved = Float64Array.from(t.params);
-    const steps = t.steps;
-    const r = t.step();
-    const loss = r.loss;
-    t.params.set(saved);
-    t.steps = steps;
-    return loss;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { GraphDoc, TrainingSetup } from '../../document/types';
+import type { StepNumbers } from '../narration';
 
 /**
  * Messages between the page and the training worker. The page owns the document; the worker
@@ -33,7 +34,11 @@ export type ToWorker =
   | { type: 'pause' }
   /** `count` steps (one when absent: the lecture's loop is twenty), then pause. */
   | { type: 'step'; count?: number }
-  | { type: 'set'; settings: LiveSettings };
+  | { type: 'set'; settings: LiveSettings }
+  /** At most this many steps a second while playing; null is full speed. */
+  | { type: 'pace'; stepsPerSecond: number | null }
+  /** One step, measured for the slow-motion narration: 'explained', then the usual progress. */
+  | { type: 'explain' };
 
 export type FromWorker = { generation: number } & (
   | { type: 'loaded'; ok: true; paramCount: number; featureCount: number; boundary: boolean }
@@ -48,6 +53,8 @@ export type FromWorker = { generation: number } & (
       params: Float64Array;
       running: boolean;
     }
+  /** The numbers of the step an 'explain' took, sent before its progress report. */
+  | { type: 'explained'; numbers: StepNumbers }
   /** The decision boundary: scores on a size × size grid over the data's range (row 0 at yMin). */
   | { type: 'boundary'; size: number; xRange: [number, number]; yRange: [number, number]; scores: Float32Array }
   /** The loss or a gradient stopped being a number: training paused, parameters rolled back. */

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import type { FromWorker, Report, ToWorker } from './protocol';
+import { msUntilNextStep, rateWindowMs, stepsDue } from './pace';
 import { TrainingSession } from './TrainingSession';
 
 /**
@@ -21,6 +22,10 @@ let rateSince = 0;
 let stepsPerSecond = 0;
 /** Which load this worker's reports belong to. */
 let generation = 0;
+/** The learner's speed limit (steps a second; null: full speed), and the steps taken since it was set. */
+let pace: number | null = null;
+let paceStart = 0;
+let paceTaken = 0;
 
 function post(message: Report, transfer: Transferable[] = []): void {
   scope.postMessage({ ...message, generation } as FromWorker, transfer);
@@ -29,7 +34,7 @@ function post(message: Report, transfer: Transferable[] = []): void {
 function report(force: boolean): void {
   if (!session) return;
   const now = performance.now();
-  if (now - rateSince >= 500) {
+  if (now - rateSince >= rateWindowMs(pace)) {
     stepsPerSecond = (stepsSince * 1000) / (now - rateSince);
     stepsSince = 0;
     rateSince = now;
@@ -52,17 +57,39 @@ function report(force: boolean): void {
 
 function loop(): void {
   if (!running || !session) return;
-  const { steps, diverged } = session.run(SLICE_MS);
-  stepsSince += steps;
-  if (diverged) {
-    running = false;
-    const params = Float64Array.from(session.trainer.params);
-    report(true);
-    post({ type: 'diverged', step: session.trainer.steps, reason: diverged, params }, [params.buffer]);
-    return;
+  const due = stepsDue(pace, performance.now() - paceStart, paceTaken);
+  if (due > 0) {
+    const { steps, diverged } = session.run(SLICE_MS, due);
+    stepsSince += steps;
+    paceTaken += steps;
+    if (diverged) {
+      running = false;
+      stopped();
+      postDiverged(diverged);
+      return;
+    }
+    report(false);
   }
-  report(false);
-  setTimeout(loop, 0);
+  setTimeout(loop, msUntilNextStep(pace, performance.now() - paceStart, paceTaken));
+}
+
+/** A run stopped: the newest curve point is the loss of the weights as they now are, then reported. */
+function stopped(): void {
+  session?.recordNow();
+  report(true);
+}
+
+/** Training stopped being numbers: the page rolls back to these (already rolled back) parameters. */
+function postDiverged(reason: string): void {
+  if (!session) return;
+  const params = Float64Array.from(session.trainer.params);
+  post({ type: 'diverged', step: session.trainer.steps, reason, params }, [params.buffer]);
+}
+
+/** Starts counting the pace afresh (on Play, or when the speed changes mid-run). */
+function restartPace(): void {
+  paceStart = performance.now();
+  paceTaken = 0;
 }
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
@@ -87,23 +114,34 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       running = true;
       rateSince = performance.now();
       stepsSince = 0;
+      restartPace();
       loop();
       return;
     case 'pause':
       running = false;
-      report(true);
+      stopped();
       return;
     case 'step': {
       if (!session) return;
       running = false;
       const { diverged } = session.run(Infinity, Math.max(1, Math.floor(message.count ?? 1)));
-      if (diverged) {
-        const params = Float64Array.from(session.trainer.params);
-        post({ type: 'diverged', step: session.trainer.steps, reason: diverged, params }, [params.buffer]);
-      }
-      report(true);
+      if (diverged) postDiverged(diverged);
+      stopped();
       return;
     }
+    case 'explain': {
+      if (!session) return;
+      running = false;
+      const explained = session.explainStep();
+      if (explained.ok) post({ type: 'explained', numbers: explained.numbers });
+      else postDiverged(explained.reason);
+      stopped();
+      return;
+    }
+    case 'pace':
+      pace = message.stepsPerSecond;
+      restartPace();
+      return;
     case 'set':
       session?.apply(message.settings);
       return;

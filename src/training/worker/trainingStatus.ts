@@ -1,3 +1,4 @@
+import type { Narration } from '../narration';
 import type { HistoryPoint } from './protocol';
 
 /**
@@ -20,6 +21,8 @@ export interface TrainingStatus {
   params: Float64Array | null;
   /** Where each weight of the drawing sits in `params`: key `${nodeId}/${field}/${unit}/${input}`. */
   paramIndex: ReadonlyMap<string, number> | null;
+  /** The slow-motion step on screen (which phase, with the step's numbers); null when none. */
+  narration: Narration | null;
 }
 
 /** Nothing loaded, nothing trained: the status before the first Train and after a Reset. */
@@ -33,6 +36,7 @@ export const IDLE_TRAINING: TrainingStatus = {
   boundary: null,
   params: null,
   paramIndex: null,
+  narration: null,
 };
 
 /** The key of one parameter in `paramIndex`. */
