@@ -3,10 +3,15 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { LOSS_PORTS } from '../../document/kinds/loss';
 import type { LossKind } from '../../document/types';
 import { EditableText } from '../controls/EditableText';
-import { usePlaygroundStore } from '../store/StoreContext';
+import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
+import { datasetsOf, setupOf } from '../../training/setup';
+import { sampleValues, shownSample } from '../../training/datasetLoss';
+import { formatLoss } from '../train/chartMath';
+import { trainingLossFor, trainingLossLabel } from '../train/lossLabel';
 import { BackwardBadge, cardClass, ErrorMark, NumberRow, OutputChip } from './NodeParts';
 import { OP_PORTS, portY } from './portLayout';
 import { useNodeField, useNodeNumbers } from './useNodeNumbers';
+import './LossNodeView.css';
 
 /** The loss kinds, with how each scores one sample. */
 const LOSS_LABELS: Record<LossKind, string> = {
@@ -15,7 +20,6 @@ const LOSS_LABELS: Record<LossKind, string> = {
   bce: 'cross-entropy log(1 + e^(−y·s))',
 };
 
-/** One sample's loss from the prediction (score) and the target. */
 /** The loss kinds as <option>s, for every select that picks one (the card, Train, Insert MLP). */
 export function LossOptions() {
   return (Object.keys(LOSS_LABELS) as LossKind[]).map((k) => (
@@ -53,8 +57,9 @@ export const LossNodeView = memo(function LossNodeView({ id, selected }: NodePro
           </span>
         ))}
       </div>
-      <NumberRow name="data" value={data} testId="node-data" />
+      <NumberRow name="data" value={data} why={error} testId="node-data" />
       <NumberRow name="grad" value={grad} stale={gradStale} testId="node-grad" />
+      <TrainingLoss id={id} />
       {LOSS_PORTS.map((port, i) => (
         <Handle key={port} id={port} type="target" position={Position.Left} style={{ top: portY(OP_PORTS, i) }} title={`input ${port}`} />
       ))}
@@ -62,3 +67,45 @@ export const LossNodeView = memo(function LossNodeView({ id, selected }: NodePro
     </div>
   );
 });
+
+/**
+ * Under a network's loss card: the loss training minimises, over every sample (the number the
+ * Train panel prints), and which sample the card's own `data` is, with ‹ › to show another.
+ * The lecture's loss is the sum over its four samples; the graph on the canvas computes one of
+ * them, so the card says both, and the learner can walk through the four.
+ */
+function TrainingLoss({ id }: { id: string }) {
+  const store = usePlaygroundStore();
+  const loss = usePlayground((s) => trainingLossFor(s.doc, id));
+  const shown = usePlayground((s) => (loss ? shownSample(s.doc) : -1));
+  const count = usePlayground((s) => datasetsOf(setupOf(s.doc)).all.x.length);
+  if (!loss) return null;
+  if (!loss.ok) return <p className="loss-total loss-total--none">{`No training loss: ${loss.reason}.`}</p>;
+  const show = (index: number) => {
+    const { doc, beginGesture, updateNode, endGesture } = store.getState();
+    beginGesture();
+    for (const { id: node, value } of sampleValues(doc, (index + count) % count)) updateNode(node, { value });
+    endGesture();
+  };
+  return (
+    <div className="loss-total nodrag" data-testid="loss-total">
+      <div className="node-row">
+        <span className="node-row__key" data-testid="loss-total-label">
+          {trainingLossLabel(loss)}
+        </span>
+        <span className="node-row__num num" data-testid="loss-total-value" data-value={loss.total}>
+          {formatLoss(loss.total)}
+        </span>
+      </div>
+      <div className="loss-sample">
+        <button type="button" className="loss-sample__step" aria-label="Show the previous sample" onClick={() => show(shown < 0 ? 0 : shown - 1)} data-testid="loss-sample-prev">
+          ‹
+        </button>
+        <span data-testid="loss-sample">{shown < 0 ? 'data: inputs typed by hand' : `data: sample ${shown + 1} of ${count}`}</span>
+        <button type="button" className="loss-sample__step" aria-label="Show the next sample" onClick={() => show(shown + 1)} data-testid="loss-sample-next">
+          ›
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -34,7 +34,7 @@ export const NeuronNodeView = memo(function NeuronNodeView({ id, selected }: Nod
       </div>
       <div className="node-card__body node-card__body--net">
         <NumberRow name="b" value={bias} />
-        <NumberRow name="data" value={data} testId="node-data" />
+        <NumberRow name="data" value={data} why={error} testId="node-data" />
         <NumberRow name="grad" value={grad} stale={gradStale} testId="node-grad" />
       </div>
       <InputHandles ports={ports} weights={weights} missing={missing} />

@@ -6,8 +6,21 @@ import { formatNumber, signOf } from '../formatNumber';
 import '../controls/controls.css';
 import './NodeParts.css';
 
-/** One `name | number` line of a draw_dot-style record. */
-export function NumberRow({ name, value, stale, testId }: { name: string; value: number; stale?: boolean; testId?: string }) {
+/**
+ * One `name | number` line of a draw_dot-style record. A number the graph cannot compute says
+ * why (`why`, the node's problem) instead of a bare NaN: "missing input x0", "no value: …".
+ */
+export function NumberRow({ name, value, stale, testId, why }: { name: string; value: number; stale?: boolean; testId?: string; why?: NodeError | null }) {
+  if (why && Number.isNaN(value)) {
+    return (
+      <div className="node-row">
+        <span className="node-row__key">{name}</span>
+        <span className="node-row__why" title={errorText(why)} data-testid={testId} data-value={value}>
+          {noValueText(why)}
+        </span>
+      </div>
+    );
+  }
   return (
     <div className={`node-row${stale ? ' is-stale' : ''}`}>
       <span className="node-row__key">{name}</span>
@@ -21,6 +34,14 @@ export function NumberRow({ name, value, stale, testId }: { name: string; value:
       </span>
     </div>
   );
+}
+
+/** Why a card has no number, short enough for the card: its own missing inputs, or the first one upstream. */
+export function noValueText(error: NodeError): string {
+  if (error.kind === 'missing-input') return `missing input ${error.ports.join(', ')}`;
+  const missing = /needs inputs? (.+) wired/.exec(error.message);
+  if (error.kind === 'upstream' && missing) return `no value: an input upstream is missing ${missing[1]!.replaceAll("'", '')}`;
+  return `no value: ${error.message}`;
 }
 
 /** A row whose number is an interactive control (a leaf's data, pow's exponent). */

@@ -77,7 +77,7 @@ export const OpNodeView = memo(function OpNodeView({ id, selected }: NodeProps) 
             />
           </ControlRow>
         )}
-        <NumberRow name="data" value={data} testId="node-data" />
+        <NumberRow name="data" value={data} why={error} testId="node-data" />
         <NumberRow name="grad" value={grad} stale={gradStale} testId="node-grad" />
       </div>
       {op.inputs.map((port, i) => (

@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'react';
 import { compiledOf } from '../../state/derived';
+import { SPEEDS, speedLabel } from '../../training/worker/pace';
 import { setupOf } from '../../training/setup';
 import type { LossKind } from '../../document/types';
 import { Icon } from '../icons';
@@ -34,6 +36,10 @@ export function TrainControls() {
   // Until the worker reports a step, the rate it runs at is the slider's (the status starts at 0).
   const shownLr = training.step > 0 && training.lr > 0 ? training.lr : setup.lr;
   const { updateSetup, beginGesture, endGesture } = store.getState();
+  const [speed, setSpeed] = useState<number | null>(null);
+  // The controller keeps the speed across panel mounts; the slider starts where it is.
+  useEffect(() => setSpeed(controller?.stepsPerSecondLimit ?? null), [controller]);
+  const speedIndex = SPEEDS.indexOf(speed);
 
   return (
     <section className="train-controls" aria-label="Training">
@@ -54,6 +60,16 @@ export function TrainControls() {
         >
           <Icon name="skip" /> {LECTURE_STEPS} steps
         </button>
+        <button
+          type="button"
+          className="tool-button"
+          onClick={() => controller?.slowStep()}
+          disabled={!controller || training.narration !== null}
+          title="One step in slow motion: forward, loss, backward, update, then the boundary moves, each with its numbers"
+          data-testid="train-slow-step"
+        >
+          <Icon name="step" /> Slow step
+        </button>
         <button type="button" className="tool-button" onClick={() => controller?.reset()} disabled={!controller} title="New weights from the seed; clears the curves" data-testid="train-reset">
           <Icon name="replay" /> Reset
         </button>
@@ -68,6 +84,28 @@ export function TrainControls() {
           {training.message}
         </div>
       )}
+
+      <label className="train-slider">
+        <span>Speed</span>
+        <input
+          type="range"
+          min={0}
+          max={SPEEDS.length - 1}
+          step={1}
+          value={speedIndex < 0 ? SPEEDS.length - 1 : speedIndex}
+          aria-label="Training speed (steps per second)"
+          aria-valuetext={speedLabel(speed)}
+          data-testid="speed-slider"
+          onChange={(e) => {
+            const next = SPEEDS[Number(e.target.value)] ?? null;
+            setSpeed(next);
+            controller?.setStepsPerSecondLimit(next);
+          }}
+        />
+        <span className="num" data-testid="speed-value">
+          {speedLabel(speed)}
+        </span>
+      </label>
 
       <label className="train-slider">
         <span>Learning rate</span>

@@ -1,6 +1,7 @@
 import { DataPlot } from './DataPlot';
 import { DatasetPanel } from './DatasetPanel';
 import { InsertMlpForm } from './InsertMlpForm';
+import { StepNarration } from './StepNarration';
 import { TrainControls } from './TrainControls';
 import { TrainingCharts } from './TrainingCharts';
 import '../panels/panelParts.css';
@@ -12,6 +13,7 @@ export function TrainPanel() {
     <div className="train-panel" data-testid="train-panel">
       <DataPlot />
       <TrainControls />
+      <StepNarration />
       <TrainingCharts />
       <details className="fold-section" open>
         <summary>Dataset</summary>

@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { HistoryPoint } from '../../training/worker/protocol';
 import { ticks } from '../panels/backward/plotMath';
 import { usePlayground } from '../store/StoreContext';
+import { trainingLossFor, trainingLossLabel } from './lossLabel';
 import {
   downsample,
   formatLogTick,
@@ -108,12 +109,20 @@ export function TrainingCharts() {
   const history = usePlayground((s) => s.training.history);
   const geometry = useMemo(() => geometryOf(history), [history]);
   const latest = history[history.length - 1];
+  const lossLabel = usePlayground((s) => trainingLossLabel(trainingLossFor(s.doc)));
 
   return (
     <section className="panel-card" aria-label="Training curves" data-testid="training-charts">
       <dl className="tr-readouts">
         <div className="tr-readout tr-readout--loss">
-          <dt>loss</dt>
+          <dt>
+            loss{' '}
+            {lossLabel && (
+              <span className="tr-readout__how" data-testid="train-loss-label">
+                {lossLabel}
+              </span>
+            )}
+          </dt>
           <dd className="num" data-testid="train-loss">
             {formatLoss(latest?.loss)}
           </dd>
