@@ -47,7 +47,7 @@ describe('TrainingController', () => {
     controller.play();
     const [worker] = FakeWorker.made;
     expect(FakeWorker.made).toHaveLength(1);
-    expect(worker!.sent.map((m) => m.type)).toEqual(['load', 'play']);
+    expect(worker!.sent.map((m) => m.type)).toEqual(['load', 'pace', 'play']);
     expect(worker!.sent[0]).toMatchObject({ type: 'load', doc: store.getState().doc, generation: 1 });
     expect(store.getState().training.phase).toBe('running');
     expect(store.getState().training.paramIndex?.size).toBeGreaterThan(0);
@@ -64,17 +64,86 @@ describe('TrainingController', () => {
     const trained = readParams(compiled.program, store.getState().doc).map((p) => p + 0.5);
 
     // A report from an earlier load is dropped.
-    worker.report({ type: 'progress', generation: 0, step: 9, lr: 0.1, stepsPerSecond: 0, points: [], params: trained, running: false });
+    worker.report({ type: 'progress', generation: 0, step: 9, lr: 0.1, stepsPerSecond: 0, points: [], params: trained, running: false, loaded: false });
     expect(store.getState().training.step).toBe(0);
 
     controller.pause();
     expect(worker.sent.at(-1)).toEqual({ type: 'pause' });
     const steps = undoSteps(store);
     const point = { step: 3, loss: 0.25, trainAccuracy: 1, testAccuracy: 1 };
-    worker.report({ type: 'progress', generation: 1, step: 3, lr: 0.1, stepsPerSecond: 0, points: [point], params: trained, running: false });
+    worker.report({ type: 'progress', generation: 1, step: 3, lr: 0.1, stepsPerSecond: 0, points: [point], params: trained, running: false, loaded: false });
     expect(store.getState().training).toMatchObject({ phase: 'paused', step: 3, history: [point] });
     expect(Array.from(readParams(compiled.program, store.getState().doc))).toEqual(Array.from(trained));
     expect(undoSteps(store)).toBe(steps + 1);
+    controller.destroy();
+  });
+
+  it('a Step right after loading still writes its weights back: the load’s own report is not the end of a run', () => {
+    const store = createPlaygroundStore(neuronsDoc());
+    const controller = new TrainingController(store);
+    controller.step();
+    const worker = FakeWorker.made[0]!;
+    expect(worker.sent.map((m) => m.type)).toEqual(['load', 'pace', 'step']);
+    const compiled = compileNetwork(store.getState().doc);
+    if (!compiled.ok) throw new Error(compiled.reason);
+    const drawn = readParams(compiled.program, store.getState().doc);
+    const trained = drawn.map((p) => p + 0.5);
+    worker.report({ type: 'progress', generation: 1, step: 0, lr: 0.1, stepsPerSecond: 0, points: [], params: drawn, running: false, loaded: true });
+    worker.report({ type: 'progress', generation: 1, step: 1, lr: 0.1, stepsPerSecond: 0, points: [], params: trained, running: false, loaded: false });
+    expect(Array.from(readParams(compiled.program, store.getState().doc))).toEqual(Array.from(trained));
+    controller.destroy();
+  });
+
+  it('a slow-motion step holds the step back until its phase: the counter moves at “update”, Stop shows it at once', () => {
+    vi.useFakeTimers();
+    try {
+      const store = createPlaygroundStore(neuronsDoc());
+      const controller = new TrainingController(store);
+      controller.slowStep();
+      const worker = FakeWorker.made[0]!;
+      expect(worker.sent.map((m) => m.type)).toEqual(['load', 'pace', 'explain']);
+      const numbers = { step: 0, samples: 4, lossBefore: 2, gradNorm: 1, lr: 0.1, lossAfter: 1.5 };
+      const params = readParams((compileNetwork(store.getState().doc) as { ok: true; program: Parameters<typeof readParams>[0] }).program, store.getState().doc);
+      worker.report({ type: 'explained', generation: 1, numbers });
+      worker.report({ type: 'progress', generation: 1, step: 1, lr: 0.1, stepsPerSecond: 0, points: [], params, running: false, loaded: false });
+      const phases = () => store.getState().training.narration?.phase ?? null;
+      expect(phases()).toBe('forward');
+      expect(store.getState().training.step).toBe(0);
+      vi.advanceTimersByTime(1800);
+      expect(phases()).toBe('loss');
+      controller.nextPhase();
+      expect(phases()).toBe('backward');
+      expect(store.getState().training.step).toBe(0);
+      controller.nextPhase();
+      expect(phases()).toBe('update');
+      expect(store.getState().training.step).toBe(1);
+      controller.nextPhase();
+      controller.nextPhase();
+      expect(phases()).toBeNull();
+
+      controller.slowStep();
+      worker.report({ type: 'explained', generation: 1, numbers: { ...numbers, step: 1 } });
+      worker.report({ type: 'progress', generation: 1, step: 2, lr: 0.1, stepsPerSecond: 0, points: [], params, running: false, loaded: false });
+      expect(store.getState().training.step).toBe(1);
+      controller.cancelSlowStep();
+      expect(phases()).toBeNull();
+      expect(store.getState().training.step).toBe(2);
+      controller.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sends the speed limit to the worker, and again after every load', () => {
+    const store = createPlaygroundStore(neuronsDoc());
+    const controller = new TrainingController(store);
+    controller.play();
+    controller.setStepsPerSecondLimit(1);
+    const worker = FakeWorker.made[0]!;
+    expect(worker.sent.at(-1)).toEqual({ type: 'pace', stepsPerSecond: 1 });
+    controller.reset();
+    expect(worker.sent.slice(-2)).toEqual([expect.objectContaining({ type: 'load' }), { type: 'pace', stepsPerSecond: 1 }]);
+    expect(controller.stepsPerSecondLimit).toBe(1);
     controller.destroy();
   });
 

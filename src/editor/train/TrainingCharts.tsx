@@ -115,20 +115,18 @@ export function TrainingCharts() {
     <section className="panel-card" aria-label="Training curves" data-testid="training-charts">
       <dl className="tr-readouts">
         <div className="tr-readout tr-readout--loss">
-          <dt>
-            loss{' '}
-            {lossLabel && (
-              <span className="tr-readout__how" data-testid="train-loss-label">
-                {lossLabel}
-              </span>
-            )}
-          </dt>
+          <dt>loss</dt>
           <dd className="num" data-testid="train-loss">
             {formatLoss(latest?.loss)}
           </dd>
           {history.length > 1 && (
             <dd className="tr-readout__from num" data-testid="train-loss-from">
               from {formatLoss(history[0]!.loss)}
+            </dd>
+          )}
+          {lossLabel && (
+            <dd className="tr-readout__how" data-testid="train-loss-label">
+              {lossLabel}
             </dd>
           )}
         </div>

@@ -256,7 +256,8 @@ export class TrainingController {
         const pending = (this.pending ??= { points: [], patch: {} });
         pending.points.push(...message.points);
         pending.patch = { step: message.step, lr: message.lr, stepsPerSecond: message.stepsPerSecond, params: message.params };
-        if (!message.running) {
+        // A load's report is not the end of a run: a Step sent right after it must still write back.
+        if (!message.running && !message.loaded) {
           // The last report of a run: show it now, and keep the weights.
           this.flush();
           if (this.commitOnPause) {

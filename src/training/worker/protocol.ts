@@ -52,6 +52,8 @@ export type FromWorker = { generation: number } & (
       points: HistoryPoint[];
       params: Float64Array;
       running: boolean;
+      /** The report a load sends (the weights as drawn): nothing trained, nothing to write back. */
+      loaded: boolean;
     }
   /** The numbers of the step an 'explain' took, sent before its progress report. */
   | { type: 'explained'; numbers: StepNumbers }

@@ -31,7 +31,7 @@ function post(message: Report, transfer: Transferable[] = []): void {
   scope.postMessage({ ...message, generation } as FromWorker, transfer);
 }
 
-function report(force: boolean): void {
+function report(force: boolean, loaded = false): void {
   if (!session) return;
   const now = performance.now();
   if (now - rateSince >= rateWindowMs(pace)) {
@@ -44,7 +44,7 @@ function report(force: boolean): void {
     const t = session.trainer;
     const params = Float64Array.from(t.params);
     post(
-      { type: 'progress', step: t.steps, lr: t.lr, stepsPerSecond: running ? stepsPerSecond : 0, points: session.takePoints(), params, running },
+      { type: 'progress', step: t.steps, lr: t.lr, stepsPerSecond: running ? stepsPerSecond : 0, points: session.takePoints(), params, running, loaded },
       [params.buffer],
     );
   }
@@ -106,7 +106,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       }
       session = created.session;
       post({ type: 'loaded', ok: true, paramCount: session.program.paramCount, featureCount: session.program.featureCount, boundary: session.hasBoundary });
-      report(true);
+      report(true, true);
       return;
     }
     case 'play':
