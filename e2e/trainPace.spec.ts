@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { loadPreset } from './helpers/backward';
 import { grip, nodeByLabel, openPlayground } from './helpers/canvas';
-import { lossOf, modeButton, stepCount } from './helpers/train';
+import { lossOf, modeButton, openTrainPanel, stepCount } from './helpers/train';
 
 /**
  * Training as the lecture does it, at a speed a person can follow: the loss card and the Train
@@ -122,4 +122,20 @@ test('a deleted input leaves its neurons saying which input is missing, in Build
   await modeButton(page, 'Build').click();
   await expect(data.filter({ hasText: 'missing input x0' })).toHaveCount(4);
   await expect(data.filter({ hasText: 'NaN' })).toHaveCount(0);
+});
+
+test('a deleted input leaves a layer card saying which input is missing, with no NaN on its ports', async ({ page }) => {
+  await openTrainPanel(page);
+  await page.getByTestId('mlp-sizes').fill('4, 1');
+  await page.getByLabel('Draw as').selectOption('layers');
+  await page.getByTestId('insert-mlp').click();
+  const layer = page.locator('.node-card--layer').first();
+  await expect(layer).toBeVisible();
+  await grip(nodeByLabel(page, 'x1')).click();
+  await page.keyboard.press('Delete');
+  await expect(layer.getByTestId('node-data')).toHaveText('missing input x0');
+  await expect(layer).not.toContainText('NaN');
+  // Train refuses with the reason rather than running on a broken drawing.
+  await page.getByTestId('train-toggle').click();
+  await expect(page.getByTestId('train-message')).toBeVisible();
 });

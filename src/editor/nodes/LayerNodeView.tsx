@@ -6,7 +6,8 @@ import { nodeResult } from '../../state/derived';
 import { EditableText } from '../controls/EditableText';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import { ActivationSelect, ExpandButton, InputHandles, netCardHeight, OutputHandles } from './NetworkParts';
-import { BackwardBadge, cardClass, ErrorMark } from './NodeParts';
+import { errorText } from '../../document/evaluate';
+import { BackwardBadge, cardClass, ErrorMark, noValueText } from './NodeParts';
 import { useNodeField, useNodeNumbers } from './useNodeNumbers';
 
 /** A layer: nout neurons over the same nin inputs; each output port carries one neuron's value. */
@@ -36,6 +37,11 @@ export const LayerNodeView = memo(function LayerNodeView({ id, selected }: NodeP
         <ExpandButton id={id} />
         {error && <ErrorMark error={error} />}
       </div>
+      {!outputs && error && (
+        <p className="node-row__why node-card__why" title={errorText(error)} data-testid="node-data">
+          {noValueText(error)}
+        </p>
+      )}
       <InputHandles ports={indexedPorts('x', nin)} missing={missing} />
       <OutputHandles outputs={shown} />
     </div>

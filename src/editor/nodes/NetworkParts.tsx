@@ -34,7 +34,8 @@ export function OutputHandles({ outputs }: { outputs: readonly { port: string; d
       {outputs.map((o, i) => (
         <div key={o.port}>
           <span className="net-port net-port--out" style={{ top: portY(NET_PORTS, i) - 7 }} title={`${o.port}: data ${o.data}, grad ${o.grad}`}>
-            <span className={`num sign-${signOf(o.data)}`}>{formatNumber(o.data, 3)}</span>
+            {/* No number (an input is missing): a dash here, the reason on the card. */}
+            <span className={`num sign-${signOf(o.data)}`}>{Number.isNaN(o.data) ? '—' : formatNumber(o.data, 3)}</span>
             <span className={`num net-port__grad sign-${signOf(o.grad)}`}>{formatNumber(o.grad, 3)}</span>
             {o.port}
           </span>
