@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nudgeLeaves } from '../document/backward';
 import { docOf, lecture, val } from '../document/testDocs';
 import type { GraphDoc } from '../document/types';
+import { accumulatedGrad, evaluationOf, gradsAreStale } from './derived';
 import { HISTORY_LIMIT } from './history';
 import { createPlaygroundStore, type PlaygroundState, type PlaygroundStore } from './store';
 import { firstNeuron, neuronsDoc, redoSteps, undoSteps } from './testStores';
@@ -249,5 +250,36 @@ describe('loadDocument', () => {
     store.getState().loadDocument(doc, { viewport: { x: 1, y: 2, zoom: 0.5 } });
     expect(store.getState()).toMatchObject({ doc, selection: [], backwardRun: null, viewport: { x: 1, y: 2, zoom: 0.5 }, viewportRequest: 1, layoutRequest: 0 });
     expect(store.getState().grads.passes).toBe(0);
+  });
+});
+
+describe('expanding a neuron after one backward pass', () => {
+  it('keeps the grads fresh: the new ops show the pass’s grads at once, the cards’ numbers unchanged', () => {
+    const store = createPlaygroundStore(neuronsDoc());
+    const s = () => store.getState();
+    const neuron = firstNeuron(s().doc);
+    const label = (s().doc.nodes[neuron] as { label: string }).label;
+    s().backward();
+    const e = evaluationOf(s().doc);
+    const weightGrads = e.results.get(neuron)!.paramGrads!.weights as number[];
+    const neuronGrad = accumulatedGrad(s(), neuron);
+    s().expandNode(neuron);
+    expect(gradsAreStale(s())).toBe(false);
+    expect(s().grads.passes).toBe(1);
+    const byLabel = (l: string) => Object.values(s().doc.nodes).find((n) => n.kind !== 'neuron' && 'label' in n && n.label === l)!.id;
+    weightGrads.forEach((g, i) => expect(accumulatedGrad(s(), byLabel(`${label}.w${i}`))).toBe(g));
+    expect(accumulatedGrad(s(), byLabel(label))).toBe(neuronGrad);
+    // Back together: still one fresh pass.
+    s().collapseGroup(s().doc.nodes[s().selection[0]!]!.group!.id);
+    expect(gradsAreStale(s())).toBe(false);
+    expect(s().grads.passes).toBe(1);
+  });
+
+  it('leaves accumulated grads (two passes) marked stale rather than guessing them', () => {
+    const store = createPlaygroundStore(neuronsDoc());
+    store.getState().backward();
+    store.getState().backward();
+    store.getState().expandNode(firstNeuron(store.getState().doc));
+    expect(gradsAreStale(store.getState())).toBe(true);
   });
 });

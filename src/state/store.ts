@@ -114,6 +114,12 @@ export function createPlaygroundStore(doc: GraphDoc = EMPTY_DOC, viewport: Viewp
       });
     }
 
+    /** Replaces the one pass the learner ran with the same pass on the edited graph. */
+    function rerunPass(): void {
+      get().zeroGrad();
+      get().backward();
+    }
+
     return {
       doc,
       revision: 0,
@@ -178,8 +184,13 @@ export function createPlaygroundStore(doc: GraphDoc = EMPTY_DOC, viewport: Viewp
       expandNode(id) {
         const { doc: next, created } = scalarize(get().doc, [id]);
         if (created.length === 0) return;
+        const hadOnePass = oneFreshPass(get());
         edit(next);
         set((s) => ({ selection: created, layoutRequest: s.layoutRequest + 1 }));
+        // Taking a neuron apart changes no number, so the pass the learner ran still holds: run
+        // it on the new ops, so their grads show at once (only for a single pass, where a fresh
+        // pass gives exactly what the cards showed).
+        if (hadOnePass) rerunPass();
       },
       collapseGroup(groupId) {
         const result = collapseGroup(get().doc, groupId);
@@ -187,8 +198,10 @@ export function createPlaygroundStore(doc: GraphDoc = EMPTY_DOC, viewport: Viewp
           get().notify('error', result.reason);
           return;
         }
+        const hadOnePass = oneFreshPass(get());
         edit(result.doc);
         set((s) => ({ selection: [result.id], layoutRequest: s.layoutRequest + 1 }));
+        if (hadOnePass) rerunPass();
       },
       loadDocument(next, options = {}) {
         edit(next);
@@ -269,6 +282,11 @@ export function createPlaygroundStore(doc: GraphDoc = EMPTY_DOC, viewport: Viewp
       },
     };
   });
+}
+
+/** True when exactly one backward pass ran on the current graph (grads are neither stale nor accumulated). */
+function oneFreshPass(state: PlaygroundState): boolean {
+  return state.grads.passes === 1 && state.grads.revision === state.revision;
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

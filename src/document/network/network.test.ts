@@ -6,6 +6,7 @@ import { collapseGroup } from './collapse';
 import { insertMlp } from './insertMlp';
 import { reinitialize } from './reinitialize';
 import { scalarize } from './scalarize';
+import { splitLayers } from './splitLayers';
 import { MLP } from '../../nn/MLP';
 import { hingeLoss } from '../../nn/losses';
 
@@ -104,5 +105,22 @@ describe('reinitialize', () => {
     expect(weights(a)).not.toEqual(weights(c));
     expect(weights(a)).not.toEqual(weights(doc));
     expect(weights(a).every((w) => Math.abs(w) < 1)).toBe(true);
+  });
+});
+
+describe('splitting layers into neurons', () => {
+  it('draws each layer as its neurons, wired the same way, with the same loss and grads', () => {
+    const layers = mlpDoc('layers');
+    const ids = Object.values(layers.nodes).filter((n) => n.kind === 'layer').map((n) => n.id);
+    const split = splitLayers(layers, ids);
+    expect(validateDoc(split)).toEqual([]);
+    const neurons = Object.values(split.nodes).filter((n) => n.kind === 'neuron');
+    expect(neurons.map((n) => n.label).sort()).toEqual(['L1.N0', 'L1.N1', 'L1.N2', 'L2.N0', 'L2.N1', 'L3.N0']);
+    expect(Object.values(split.nodes).some((n) => n.kind === 'layer')).toBe(false);
+    expect(lossOf(split)).toBe(lossOf(layers));
+    // Same picture as Insert MLP's neuron style: as many wires, the same loss to the last bit.
+    const drawn = mlpDoc('neurons');
+    expect(Object.keys(split.wires)).toHaveLength(Object.keys(drawn.wires).length);
+    expect(lossOf(split)).toBe(lossOf(drawn));
   });
 });
