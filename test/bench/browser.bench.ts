@@ -24,7 +24,7 @@ const WINDOW_MS = 3000;
 /** A ~300-node scalar graph: one point of MLP(2, [8, 8, 1]) taken apart op by op. */
 function threeHundredNodes(): GraphDoc {
   const { doc } = insertMlp(EMPTY_DOC, { nin: 2, sizes: [8, 8, 1], activation: 'tanh', seed: 3, style: 'neurons', loss: 'squared', at: { x: 0, y: 0 } });
-  const graph = sampleGraph(doc, { x: [0.4, -0.3], label: 1 }, 1000);
+  const graph = sampleGraph(doc, { x: [0.4, -0.3], label: 1 }, { form: 'scalars', cap: 1000 });
   if (!graph.ok) throw new Error(graph.reason);
   return graph.doc;
 }

@@ -5,6 +5,7 @@ import type { Activation } from '../../nn/activation';
 import { EditableText } from '../controls/EditableText';
 import { usePlaygroundStore } from '../store/StoreContext';
 import { ActivationSelect, ExpandButton, InputHandles, netCardHeight } from './NetworkParts';
+import { NeuronActivityNote } from './NeuronActivityNote';
 import { BackwardBadge, cardClass, ErrorMark, NumberRow, OutputChip } from './NodeParts';
 import { useNodeField, useNodeNumbers } from './useNodeNumbers';
 
@@ -36,6 +37,7 @@ export const NeuronNodeView = memo(function NeuronNodeView({ id, selected }: Nod
         <NumberRow name="b" value={bias} />
         <NumberRow name="data" value={data} why={error} testId="node-data" />
         <NumberRow name="grad" value={grad} stale={gradStale} testId="node-grad" />
+        <NeuronActivityNote id={id} />
       </div>
       <InputHandles ports={ports} weights={weights} missing={missing} />
       <Handle type="source" position={Position.Right} id="out" />

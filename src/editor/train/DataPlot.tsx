@@ -3,7 +3,7 @@ import { MAX_POINTS, getDatasetInfo } from '../../data';
 import type { TrainingSetup } from '../../document/types';
 import { BoundaryPlot } from '../../renderers/boundary/BoundaryPlot';
 import { createPlotMapping, plotRangesOf, plotRect, type PlotMapping } from '../../renderers/plotMapping';
-import { sampleGraph } from '../../training/explainSample';
+import { sampleGraph, sampleLesson } from '../../training/explainSample';
 import { datasetsOf, setupOf } from '../../training/setup';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import '../controls/controls.css';
@@ -99,7 +99,7 @@ export function DataPlot() {
             aria-checked={label === 'inspect'}
             onClick={() => setLabel('inspect')}
             data-testid="inspect-point"
-            title="Click a point to open its forward and backward graph, scalar by scalar, on the canvas"
+            title="Click a point to open its forward and backward graph on the canvas, neurons as cards you can expand"
           >
             open graph
           </button>
@@ -185,7 +185,7 @@ function PlotHost({ label, onTooLarge }: { label: Label | 'inspect'; onTooLarge(
     state.updateSetup({ added: [...setup.added, point] });
   }
 
-  /** The point nearest the click opens as a scalar graph on the canvas, forward and backward. */
+  /** The point nearest the click opens as its graph on the canvas (neurons as cards), forward and backward. */
   function openPoint(e: MouseEvent<HTMLDivElement>) {
     const state = store.getState();
     const setup = setupOf(state.doc);
@@ -217,7 +217,10 @@ function PlotHost({ label, onTooLarge }: { label: Label | 'inspect'; onTooLarge(
     state.loadDocument(graph.doc, { layout: true });
     state.setMode('backward');
     state.backward();
-    state.notify('success', `The point (${formatCoord(point.x[0]!)}, ${formatCoord(point.x[1]!)}) of class ${point.label > 0 ? '+1' : '−1'}: ${graph.size} scalar nodes, gradients filled by one backward pass. Undo returns to the network.`);
+    state.notify(
+      'success',
+      `The point (${formatCoord(point.x[0]!)}, ${formatCoord(point.x[1]!)}) of class ${point.label > 0 ? '+1' : '−1'}: its ${graph.neurons} neurons as cards, grads from one backward pass; expand a neuron (⤢) to see its ops. ${sampleLesson(graph)} Undo returns to the network.`,
+    );
   }
 
   function showCoords(e: PointerEvent<HTMLDivElement>) {
