@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { backwardStatus, fourDecimalsText, trueMinus } from './helpers/backward';
-import { allNodes, IDENTITY_VIEW, nodeByLabel, waitForLayout } from './helpers/canvas';
+import { allNodes, cardsOverlap, IDENTITY_VIEW, nodeByLabel, waitForLayout } from './helpers/canvas';
 import { lossOf, modeButton, percentOf, stepCount } from './helpers/train';
 
 /**
@@ -71,22 +71,6 @@ function backwardAction(page: Page): Locator {
 async function landed(page: Page, nodes: number): Promise<void> {
   await expect(allNodes(page)).toHaveCount(nodes);
   await expect(page.locator('.canvas-area[data-arranging]')).toHaveCount(0);
-}
-
-/** True when no two cards on the canvas overlap (their screen boxes, a pixel of slack). */
-async function cardsOverlap(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const boxes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((n) => ({ id: n.dataset.id ?? '', r: n.getBoundingClientRect() }));
-    const hits: string[] = [];
-    for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i]!.r;
-        const b = boxes[j]!.r;
-        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) hits.push(`${boxes[i]!.id} × ${boxes[j]!.id}`);
-      }
-    }
-    return hits;
-  });
 }
 
 test.describe('every lecture result within three clicks of a fresh load', () => {

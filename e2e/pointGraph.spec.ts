@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createPlotMapping, plotRangesOf, plotRect } from '../src/renderers/plotMapping';
 import { datasetsOf, setupOf } from '../src/training/setup';
 import { EMPTY_DOC } from '../src/document/types';
-import { allNodes, nodeByLabel, settle, toast } from './helpers/canvas';
+import { allNodes, cardsOverlap, nodeByLabel, settle, toast, viewportTransform } from './helpers/canvas';
 import { DEFAULT_NEURONS, insertDefaultMlp, openTrainPanel } from './helpers/train';
 
 /**
@@ -27,14 +27,26 @@ async function lonePoint(page: Page): Promise<{ x: number; y: number; data: numb
   return { x: box.x + size.left + px, y: box.y + size.top + py, data: points[lone]! };
 }
 
+/**
+ * Runs `act`, then waits for the ELK layout it asks for to land: it ends by fitting the graph,
+ * so the view changes, then the canvas comes to rest. ELK takes seconds for the 300 wires
+ * between 16-neuron layers on a busy two-core machine, hence the long wait.
+ */
+async function laidOutAfter(page: Page, act: () => Promise<void>): Promise<void> {
+  const before = await viewportTransform(page);
+  await act();
+  await expect.poll(() => viewportTransform(page), { message: 'the layout fits the graph in view', timeout: 45_000 }).not.toBe(before);
+  await settle(page);
+}
+
 /** The minus sign the app writes, for matching coordinates in a notice. */
 const coord = (v: number) => {
   const t = Math.abs(v).toFixed(2);
   return v < 0 && Number(t) !== 0 ? `\u2212${t}` : t;
 };
 
-/** Train mode, the default MLP drawn, inspect mode, one click on a point: its graph is open. */
-async function openPointGraph(page: Page): Promise<{ data: number[]; networkNodes: number }> {
+/** Train mode, the default MLP drawn, inspect mode, one click on a point: its graph is open, and its notice read. */
+async function openPointGraph(page: Page): Promise<{ data: number[]; networkNodes: number; notice: string }> {
   await openTrainPanel(page);
   await insertDefaultMlp(page);
   await page.getByTestId('inspect-point').click();
@@ -42,22 +54,28 @@ async function openPointGraph(page: Page): Promise<{ data: number[]; networkNode
   const point = await lonePoint(page);
   // The network sits beside the first visit's graph; the point's graph keeps only what the loss needs.
   const networkNodes = await allNodes(page).count();
-  await page.mouse.click(point.x, point.y);
+  let notice = '';
+  await laidOutAfter(page, async () => {
+    await page.mouse.click(point.x, point.y);
+    // Read the notice at once: it goes away after a few seconds, while ELK may still be at work.
+    await expect(toast(page)).toContainText('Undo returns to the network');
+    notice = (await toast(page).textContent()) ?? '';
+  });
   // 2 inputs, 33 neuron cards, the target and the hinge's 5 ops.
   await expect(allNodes(page)).toHaveCount(2 + DEFAULT_NEURONS + 1 + 5);
   await expect(page.getByTestId('sample-too-large')).toHaveCount(0);
-  await settle(page);
-  return { data: point.data, networkNodes };
+  expect(await cardsOverlap(page), 'cards laid out apart').toEqual([]);
+  return { data: point.data, networkNodes, notice };
 }
 
 test('a moons point opens with neurons as cards, says which are inactive and why, expands one neuron, and undoes back', async ({ page }, testInfo) => {
-  const { data, networkNodes } = await openPointGraph(page);
-  const notice = toast(page);
-  await expect(notice).toContainText(`The point (${coord(data[0]!)}, ${coord(data[1]!)})`);
-  await expect(notice).toContainText('its 33 neurons as cards');
-  await expect(notice).toContainText(/(\d+) of 33 neurons are inactive for this point \(ReLU with z ≤ 0\): relu′\(z\) = 0 there/);
-  await expect(notice).toContainText('Undo returns to the network');
-  const inactiveCount = Number(/(\d+) of 33 neurons are inactive/.exec((await notice.textContent()) ?? '')![1]);
+  test.setTimeout(150_000);
+  const { data, networkNodes, notice } = await openPointGraph(page);
+  expect(notice).toContain(`The point (${coord(data[0]!)}, ${coord(data[1]!)})`);
+  expect(notice).toContain('its 33 neurons as cards');
+  const counted = /(\d+) of 33 neurons are inactive for this point \(ReLU with z ≤ 0\): relu′\(z\) = 0 there/.exec(notice);
+  expect(counted, notice).not.toBeNull();
+  const inactiveCount = Number(counted![1]);
 
   // As many cards say "inactive" as the notice counted; each has every weight grad 0.
   const inactive = page.getByTestId('neuron-inactive');
@@ -71,7 +89,7 @@ test('a moons point opens with neurons as cards, says which are inactive and why
   await page.screenshot({ path: testInfo.outputPath('pointgraph-desktop.png') });
 
   // Take that one neuron apart: its weights are Values whose grads are 0, its ReLU outputs 0.
-  await card.getByTestId('expand-node').click();
+  await laidOutAfter(page, () => card.getByTestId('expand-node').click());
   await expect(allNodes(page)).toHaveCount(2 + DEFAULT_NEURONS - 1 + 1 + 5 + 3 * nin + 2);
   for (let i = 0; i < nin; i++) {
     await expect(nodeByLabel(page, `${label}.w${i}`).getByTestId('node-grad'), `grad of ${label}.w${i}`).toHaveAttribute('data-value', '0');
@@ -81,7 +99,7 @@ test('a moons point opens with neurons as cards, says which are inactive and why
   await expect(relu.getByTestId('node-data')).toHaveAttribute('data-value', '0');
   // The grads are those of the pass already run, not stale.
   await expect(page.locator('.node-row.is-stale')).toHaveCount(0);
-  await settle(page);
+  expect(await cardsOverlap(page), 'the neuron’s ops laid out apart from the cards').toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('pointgraph-expanded-desktop.png') });
 
   // Undo puts the neuron back, then returns to the network.
@@ -96,6 +114,7 @@ test.describe('on a tablet', () => {
   test.use({ viewport: { width: 1024, height: 768 } });
 
   test('the point graph fits the screen with its neuron cards', async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
     await openPointGraph(page);
     await expect(page.getByTestId('neuron-activity')).toHaveCount(DEFAULT_NEURONS);
     // Fitted: the first and last layers' cards are both inside the canvas.

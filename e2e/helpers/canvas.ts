@@ -211,3 +211,19 @@ export function nodeIds(page: Page): Promise<string[]> {
 export function toast(page: Page): Locator {
   return page.getByTestId('toast');
 }
+
+/** The pairs of cards on the canvas whose screen boxes overlap (a pixel of slack); empty when none do. */
+export async function cardsOverlap(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const boxes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((n) => ({ id: n.dataset.id ?? '', r: n.getBoundingClientRect() }));
+    const hits: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.r;
+        const b = boxes[j]!.r;
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) hits.push(`${boxes[i]!.id} × ${boxes[j]!.id}`);
+      }
+    }
+    return hits;
+  });
+}

@@ -1,3 +1,4 @@
+import { cloneFragment } from '../document/edit';
 import { evaluate } from '../document/evaluate';
 import { MAX_DRAWN_NEURONS } from '../document/network/insertMlp';
 import { inactiveNeurons } from '../document/network/neuronActivity';
@@ -82,13 +83,22 @@ export function sampleGraph(
       reason: `This network has ${neurons} neurons, too many cards (and wires) to draw for one point (at most ${MAX_DRAWN_NEURONS}). Try a smaller network.`,
     };
   }
-  const wires = Object.fromEntries(Object.entries(doc.wires).filter(([, w]) => keep.has(w.source) && keep.has(w.target)));
-  const trimmed: GraphDoc = { ...doc, nodes, wires, output: selected.model.lossId };
-  const layers = [...keep].filter((id) => doc.nodes[id]!.kind === 'layer');
+  // Fresh ids: the canvas still holds the network's cards, measured at their old sizes, and
+  // would lay the point's cards out at those sizes if they shared ids (cards here are taller).
+  const kept = Object.values(nodes);
+  const copy = cloneFragment({ nodes: kept, wires: Object.values(doc.wires) }, { x: 0, y: 0 });
+  const lossId = copy.nodes[kept.findIndex((n) => n.id === selected.model.lossId)]!.id;
+  const trimmed: GraphDoc = {
+    ...doc,
+    nodes: Object.fromEntries(copy.nodes.map((n) => [n.id, n])),
+    wires: Object.fromEntries(copy.wires.map((w) => [w.id, w])),
+    output: lossId,
+  };
+  const layers = copy.nodes.filter((n) => n.kind === 'layer').map((n) => n.id);
   const split = splitLayers(trimmed, layers);
   const inactive = inactiveNeurons(split, evaluate(split)).length;
   const composite = form === 'scalars' ? Object.keys(split.nodes).filter((id) => split.nodes[id]!.kind === 'neuron') : [];
-  const expanded = scalarize(split, [...composite, selected.model.lossId]).doc;
+  const expanded = scalarize(split, [...composite, lossId]).doc;
   const e = evaluate(expanded);
   return {
     ok: true,

@@ -217,8 +217,9 @@ function PlotHost({ label, onTooLarge }: { label: Label | 'inspect'; onTooLarge(
     state.loadDocument(graph.doc, { layout: true });
     state.setMode('backward');
     state.backward();
+    // Info, not success: it stays up longer, and it is a lesson to read rather than a confirmation.
     state.notify(
-      'success',
+      'info',
       `The point (${formatCoord(point.x[0]!)}, ${formatCoord(point.x[1]!)}) of class ${point.label > 0 ? '+1' : '−1'}: its ${graph.neurons} neurons as cards, grads from one backward pass; expand a neuron (⤢) to see its ops. ${sampleLesson(graph)} Undo returns to the network.`,
     );
   }
