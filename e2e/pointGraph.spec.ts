@@ -58,8 +58,16 @@ async function openPointGraph(page: Page): Promise<{ data: number[]; networkNode
   await laidOutAfter(page, async () => {
     await page.mouse.click(point.x, point.y);
     // Read the notice at once: it goes away after a few seconds, while ELK may still be at work.
-    await expect(toast(page)).toContainText('Undo returns to the network');
-    notice = (await toast(page).textContent()) ?? '';
+    // allTextContents does not wait for the toast, so its leaving cannot strand the read.
+    await expect
+      .poll(
+        async () => {
+          notice = (await toast(page).allTextContents()).join(' ');
+          return notice;
+        },
+        { message: 'the notice about the point', intervals: [50, 100] },
+      )
+      .toContain('Undo returns to the network');
   });
   // 2 inputs, 33 neuron cards, the target and the hinge's 5 ops.
   await expect(allNodes(page)).toHaveCount(2 + DEFAULT_NEURONS + 1 + 5);
