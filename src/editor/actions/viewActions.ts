@@ -1,3 +1,4 @@
+import { FIT_MIN_ZOOM } from '../nodes/compact/semanticZoom';
 import type { Action } from './types';
 
 /** Layout, zoom, theme, and the files the graph goes in and out of. */
@@ -9,7 +10,7 @@ export const viewActions: Action[] = [
     group: 'View',
     keys: ['f'],
     icon: 'fit',
-    run: ({ flow }) => void flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1.5 }),
+    run: ({ flow }) => void flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1.5, minZoom: FIT_MIN_ZOOM }),
   },
   { id: 'theme', label: 'Light / dark theme', group: 'View', keys: ['t'], icon: 'theme', run: ({ ui }) => ui.toggleTheme() },
   { id: 'new', label: 'New (empty canvas)', group: 'File', run: ({ ui }) => ui.newGraph() },

@@ -22,6 +22,8 @@ import { nodeResult } from '../../state/derived';
 import { ValueEdge } from '../edges/ValueEdge';
 import { signOf } from '../formatNumber';
 import { KIND_VIEWS } from '../nodes/kindViews';
+import { FIT_MIN_ZOOM } from '../nodes/compact/semanticZoom';
+import { ZoomClasses } from '../nodes/compact/ZoomClasses';
 import { OverlayHost } from '../OverlayHost';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import { FlowNodeCache, toFlowEdges, type Size } from './toFlow';
@@ -33,6 +35,8 @@ const edgeTypes: EdgeTypes = { value: ValueEdge };
 // React Flow asks to keep its attribution unless one subscribes to Pro; it sits small at the bottom.
 const proOptions = { hideAttribution: false };
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
+// The Controls' fit button fits as the F key does: never below the zoom where compact cards read.
+const controlsFit = { padding: 0.15, maxZoom: 1.5, minZoom: FIT_MIN_ZOOM };
 
 /** What was right-clicked, for the context menu. */
 export type ContextTarget = { kind: 'node'; id: string; x: number; y: number } | { kind: 'pane'; x: number; y: number; flow: Position };
@@ -198,7 +202,8 @@ export function FlowCanvas({ onContextMenu, colorMode }: { onContextMenu(target:
     >
       <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} />
       <OverlayHost />
-      <Controls showInteractive={false} />
+      <ZoomClasses />
+      <Controls showInteractive={false} fitViewOptions={controlsFit} />
       <MiniMap pannable zoomable ariaLabel="Overview of the graph" nodeClassName={minimapColor} nodeBorderRadius={6} />
     </ReactFlow>
   );

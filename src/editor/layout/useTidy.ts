@@ -4,6 +4,7 @@ import { inputPorts } from '../../document/ports';
 import { storedLayoutSizes, type CardSize } from '../../document/presets';
 import type { Position } from '../../document/types';
 import type { PlaygroundStore } from '../../state/store';
+import { FIT_MIN_ZOOM } from '../nodes/compact/semanticZoom';
 import { animatePositions } from './animatePositions';
 
 /**
@@ -65,7 +66,7 @@ export function useTidy(store: PlaygroundStore): Tidy {
       store.getState().settleNodes(target);
       // Fit once React Flow holds the nodes at their new places, then show them.
       await untilPlaced(flow, target);
-      if (!controller.signal.aborted) await flow.fitView({ padding: 0.12, maxZoom: 1.4 });
+      if (!controller.signal.aborted) await flow.fitView({ padding: 0.12, maxZoom: 1.4, minZoom: FIT_MIN_ZOOM });
       if (running.current === controller) setArranging(false);
       return;
     }
@@ -77,7 +78,7 @@ export function useTidy(store: PlaygroundStore): Tidy {
     } finally {
       store.getState().endGesture();
     }
-    if (!controller.signal.aborted) await flow.fitView({ padding: 0.12, duration: 350, maxZoom: 1.4 });
+    if (!controller.signal.aborted) await flow.fitView({ padding: 0.12, duration: 350, maxZoom: 1.4, minZoom: FIT_MIN_ZOOM });
   }, [flow, store]);
 
   // A preset or a file asked for a layout: wait until React Flow has measured the new cards.

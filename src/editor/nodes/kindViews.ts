@@ -18,6 +18,9 @@ import { LossNodeView } from './LossNodeView';
 import { NeuronNodeView } from './NeuronNodeView';
 import { OpNodeView } from './OpNodeView';
 import { ValueNodeView } from './ValueNodeView';
+import { CompactConstant, CompactLeaf, CompactLoss, CompactOp, CompactTarget } from './compact/CompactCard';
+import { CompactLayer, CompactNeuron } from './compact/CompactNetwork';
+import { withSemanticZoom } from './compact/withSemanticZoom';
 
 /** One thing the palette offers. */
 export interface PaletteItem {
@@ -32,7 +35,7 @@ export interface PaletteItem {
 
 /** What the editor shows for one node kind: its card on the canvas and its palette entries. */
 export interface KindView {
-  /** The React Flow node component. */
+  /** The React Flow node component: the full card, with its compact form when zoomed out. */
   View: ComponentType<NodeProps>;
   /** What the palette (and the canvas's context menu) offers of this kind, in order. */
   palette: readonly PaletteItem[];
@@ -56,7 +59,7 @@ function nextLeafLabel(doc: GraphDoc): string {
  */
 export const KIND_VIEWS = {
   value: {
-    View: ValueNodeView,
+    View: withSemanticZoom(ValueNodeView, CompactLeaf),
     palette: [
       {
         id: 'value',
@@ -69,16 +72,16 @@ export const KIND_VIEWS = {
     ],
   },
   constant: {
-    View: ConstantNodeView,
+    View: withSemanticZoom(ConstantNodeView, CompactConstant),
     palette: [{ id: 'constant', label: 'Constant', glyph: '#', doc: 'A plain number operand, as in a * 2.', group: 'Leaves', create: (p) => createConstant(p, 1) }],
   },
   // Every registry op, under the group its definition names.
   op: {
-    View: OpNodeView,
+    View: withSemanticZoom(OpNodeView, CompactOp),
     palette: OPS.map((op): PaletteItem => ({ id: op.type, label: op.label, glyph: op.glyph, doc: op.doc, group: op.group, create: (p) => createOp(op.type, p) })),
   },
   input: {
-    View: InputNodeView,
+    View: withSemanticZoom(InputNodeView, CompactLeaf),
     palette: [
       {
         id: 'input',
@@ -91,19 +94,19 @@ export const KIND_VIEWS = {
     ],
   },
   neuron: {
-    View: NeuronNodeView,
+    View: withSemanticZoom(NeuronNodeView, CompactNeuron),
     palette: [{ id: 'neuron', label: 'Neuron', glyph: 'Σ', doc: 'act(b + Σ wᵢxᵢ) with its own weights and bias; 2 inputs to start.', group: 'Network', create: (p) => createNeuron(p, 2) }],
   },
   layer: {
-    View: LayerNodeView,
+    View: withSemanticZoom(LayerNodeView, CompactLayer),
     palette: [{ id: 'layer', label: 'Layer', glyph: '▤', doc: 'Several neurons over the same inputs: 2 inputs, 4 outputs to start.', group: 'Network', create: (p) => createLayer(p, 2, 4) }],
   },
   target: {
-    View: TargetNodeView,
+    View: withSemanticZoom(TargetNodeView, CompactTarget),
     palette: [{ id: 'target', label: 'Target', glyph: 'y', doc: 'The sample’s label, −1 or +1.', group: 'Network', create: (p) => createTarget(p) }],
   },
   loss: {
-    View: LossNodeView,
+    View: withSemanticZoom(LossNodeView, CompactLoss),
     palette: [{ id: 'loss', label: 'Loss', glyph: 'ℒ', doc: 'How wrong one prediction is: squared error, hinge or cross-entropy.', group: 'Network', create: (p) => createLoss(p) }],
   },
 } satisfies Record<Kind, KindView>;
