@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { allNodes, nodeByLabel, settle, viewportTransform } from './helpers/canvas';
+import { allNodes, IDENTITY_VIEW, nodeByLabel, settle, viewportTransform, waitForLayout } from './helpers/canvas';
 import { insertDefaultMlp, modeButton } from './helpers/train';
 
 /**
@@ -216,4 +216,25 @@ test('a 2-16-16-1 network is drawn as units and wires, readable at the fitted zo
   // The weights are the wires: coloured by sign in Train mode, both signs present.
   await expect(page.locator('.value-edge.is-weight.value-edge--pos').first()).toBeAttached();
   await expect(page.locator('.value-edge.is-weight.value-edge--neg').first()).toBeAttached();
+});
+
+test('on a tablet the first visit fits the lecture’s L whole on the canvas', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('./');
+  await expect(allNodes(page)).toHaveCount(7);
+  await waitForLayout(page, IDENTITY_VIEW);
+  await shot(page, 'first-visit-tablet');
+  // Every card lies inside the canvas and is not covered by the welcome strip or a panel.
+  const cut = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    return [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+      .filter((n) => {
+        const r = n.getBoundingClientRect();
+        const corners = [[r.left + 2, r.top + 2], [r.right - 2, r.top + 2], [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];
+        const inside = r.left >= pane.left && r.right <= pane.right && r.top >= pane.top && r.bottom <= pane.bottom;
+        return !inside || corners.some(([x, y]) => document.elementFromPoint(x!, y!)?.closest('.react-flow__node') !== n);
+      })
+      .map((n) => n.querySelector<HTMLElement>('[data-testid="node-card"]')?.dataset.label ?? n.dataset.id);
+  });
+  expect(cut, 'cards cut off or covered').toEqual([]);
 });
