@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createPlotMapping, plotRangesOf, plotRect } from '../src/renderers/plotMapping';
 import { datasetsOf, setupOf } from '../src/training/setup';
 import { EMPTY_DOC } from '../src/document/types';
@@ -76,6 +76,43 @@ async function openPointGraph(page: Page): Promise<{ data: number[]; networkNode
   return { data: point.data, networkNodes, notice };
 }
 
+/**
+ * The index of the card nearest the canvas's centre among those on screen and not covered by
+ * anything outside their node (zoomed in around it, the whole card then stays on screen).
+ */
+async function nearestCentre(cards: Locator): Promise<number> {
+  const index = await cards.evaluateAll((els) => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const [cx, cy] = [pane.x + pane.width / 2, pane.y + pane.height / 2];
+    let best = -1;
+    let bestD = Infinity;
+    els.forEach((el, i) => {
+      const r = el.getBoundingClientRect();
+      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+      const hit = document.elementFromPoint(x, y);
+      const d = (x - cx) ** 2 + (y - cy) ** 2;
+      if (hit?.closest('.react-flow__node') === el.closest('.react-flow__node') && d < bestD) [best, bestD] = [i, d];
+    });
+    return best;
+  });
+  expect(index, 'an inactive neuron on screen').toBeGreaterThanOrEqual(0);
+  return index;
+}
+
+/**
+ * Zooms in with the wheel over a card, as a person does to work on it, until full cards show
+ * (at the fitted zoom the point's graph is drawn as compact units).
+ */
+async function zoomInOn(page: Page, card: Locator): Promise<void> {
+  for (let i = 0; i < 20 && (await page.locator('.react-flow.is-compact').count()) > 0; i++) {
+    const box = (await card.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -200);
+    await settle(page);
+  }
+  await expect(page.locator('.react-flow.is-compact')).toHaveCount(0);
+}
+
 test('a moons point opens with neurons as cards, says which are inactive and why, expands one neuron, and undoes back', async ({ page }, testInfo) => {
   test.setTimeout(150_000);
   const { data, networkNodes, notice } = await openPointGraph(page);
@@ -89,7 +126,11 @@ test('a moons point opens with neurons as cards, says which are inactive and why
   const inactive = page.getByTestId('neuron-inactive');
   await expect(inactive).toHaveCount(inactiveCount);
   await expect(inactive.first()).toContainText(/inactive: z = (−\d|0)\S* ≤ 0, so relu′\(z\) = 0: no grad reaches w or b/);
-  const card = page.locator('[data-testid="node-card"]').filter({ has: page.getByTestId('neuron-inactive') }).first();
+  // The learner expands an inactive neuron they can see: at the fitted zoom some cards lie
+  // beyond the canvas's edges (fits stop at the zoom where compact text stays legible).
+  const inactiveCards = page.locator('[data-testid="node-card"]').filter({ has: page.getByTestId('neuron-inactive') });
+  const card = inactiveCards.nth(await nearestCentre(inactiveCards));
+  await zoomInOn(page, card);
   const label = (await card.getAttribute('data-label'))!;
   const nin = label.startsWith('L1.') ? 2 : 16;
   await expect(card.getByTestId('neuron-zero-grads')).toHaveText(`w.grad = 0: ${nin} of ${nin}`);

@@ -95,7 +95,7 @@ export function useTidy(store: PlaygroundStore): Tidy {
         // Hidden only until measured and fitted (a frame or two): the places are final already.
         running.current?.abort();
         running.current = null;
-        void flow.fitView({ padding: 0.12, maxZoom: 1.4 }).finally(() => {
+        void flow.fitView({ padding: 0.12, maxZoom: 1.4, minZoom: FIT_MIN_ZOOM }).finally(() => {
           if (layoutRequest.current === request) setArranging(false);
         });
       });
