@@ -14,9 +14,10 @@ export const LAYER_RANK = {
   nn: 1,
   document: 2,
   training: 3,
-  state: 4,
-  renderers: 5,
-  editor: 6,
+  levels: 4,
+  state: 5,
+  renderers: 6,
+  editor: 7,
 };
 
 function layerOf(file, srcRoot) {
@@ -54,7 +55,7 @@ export default {
         data: {
           from,
           to: to ?? path.relative(srcRoot, target),
-          order: 'engine, data < nn < document < training < state < renderers < editor',
+          order: 'engine, data < nn < document < training < levels < state < renderers < editor',
         },
       });
     }

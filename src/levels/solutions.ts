@@ -1,0 +1,55 @@
+import { nudgeLeaves } from '../document/backward';
+import { DocBuilder } from '../document/presets/DocBuilder';
+import { lectureL } from '../document/presets/lectureL';
+import { tanhFromExp } from '../document/presets/tanhFromExp';
+import { tanhNeuron } from '../document/presets/tanhNeuron';
+import type { GraphDoc } from '../document/types';
+import { evaluated } from './graphFacts';
+import { findLevel } from './registry';
+
+/**
+ * A known way to solve each level, for the tests (the app never imports this): the graph a
+ * player would end with and what they would type. Written from the lecture, not from the
+ * levels' checks, so a check that is wrong fails its level's test.
+ */
+export interface Solution {
+  doc: GraphDoc;
+  predictions: Record<string, string>;
+}
+
+function startOf(id: string): GraphDoc {
+  return findLevel(id)!.start();
+}
+
+/** The lecture's first optimisation step: every leaf += 0.01 · grad. */
+function stepUp(doc: GraphDoc): GraphDoc {
+  const { evaluation } = evaluated(doc);
+  const grads: Record<string, number> = {};
+  for (const [id, r] of evaluation.results) grads[id] = r.passGrad;
+  return nudgeLeaves(doc, grads, 0.01, 'ascend');
+}
+
+/** b = a + a, then c = b + b. */
+function doubledTwice(): GraphDoc {
+  const g = new DocBuilder();
+  const a = g.value(3.0, 'a');
+  const b = g.op('add', [a, a], 'b');
+  return g.output(g.op('add', [b, b], 'c')).build();
+}
+
+/** Solutions by level id. */
+export const SOLUTIONS: Readonly<Record<string, () => Solution>> = {
+  'slope-by-nudging': () => ({ doc: startOf('slope-by-nudging'), predictions: { slope: '14' } }),
+  'three-inputs': () => ({ doc: startOf('three-inputs'), predictions: { 'grad-a': '-3', 'grad-b': '2', 'grad-c': '1' } }),
+  'build-it-yourself': () => ({ doc: lectureL.build(), predictions: {} }),
+  'manual-backprop': () => ({
+    doc: startOf('manual-backprop'),
+    predictions: { 'grad-l': '1', 'grad-f': '4', 'grad-d': '-2', 'grad-e': '-2', 'grad-c': '-2', 'grad-b': '-4', 'grad-a': '6' },
+  }),
+  'one-optimisation-step': () => ({ doc: stepUp(startOf('one-optimisation-step')), predictions: {} }),
+  'plus-passes-the-gradient': () => ({ doc: startOf('plus-passes-the-gradient'), predictions: { 'grad-c': '-2', 'grad-a': '−2', 'grad-b': '-2' } }),
+  'a-neuron': () => ({ doc: tanhNeuron.build(), predictions: { 'grad-w1': '1', 'grad-x2': '0.5' } }),
+  'node-used-twice': () => ({ doc: doubledTwice(), predictions: { 'grad-a': '2' } }),
+  'tanh-from-exp': () => ({ doc: tanhFromExp.build(), predictions: {} }),
+  'count-parameters': () => ({ doc: startOf('count-parameters'), predictions: { parameters: '41' } }),
+};
