@@ -36,9 +36,11 @@ type KeptReason =
   /** File → New cleared the canvas. */
   | 'new'
   /** An example from the Examples menu replaced it. */
-  | 'example';
+  | 'example'
+  /** A level opened over it (it comes back on leaving the level; this copy is a spare). */
+  | 'level';
 
-const REASONS: readonly KeptReason[] = ['link', 'restore', 'visit', 'tab', 'closed', 'new', 'example'];
+const REASONS: readonly KeptReason[] = ['link', 'restore', 'visit', 'tab', 'closed', 'new', 'example', 'level'];
 
 /** One line of File → Recent. */
 export interface KeptSummary {

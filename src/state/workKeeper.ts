@@ -2,6 +2,7 @@ import type { GraphDoc } from '../document/types';
 import { AUTOSAVE_KEY, refreshKept, type Autosave } from './autosave';
 import { KEPT_PREFIX, UNREADABLE_PREFIX, keepDoc, listKept, readKept, rawKept, removeKept } from './keptCopies';
 import { readItem, type KeyValueStorage } from './keyValueStorage';
+import { decodeSavedWork, encodeSavedWork } from './savedWorkFormat';
 import type { PlaygroundStore } from './store';
 
 /**
@@ -32,6 +33,13 @@ export interface WorkKeeper {
   storageChanged(key: string | null): void;
   /** The page is being hidden or closed. */
   flush(): void;
+  /**
+   * Puts the sandbox graph aside before a level replaces it: returned as saved-work text for
+   * the caller to bring back, and kept in Recent too when it is someone's work (a spare copy).
+   */
+  putAside(): string;
+  /** Brings back a graph put aside (one undo step); false, with a notice, when the text cannot be read. */
+  bringBack(text: string): boolean;
 }
 
 /** The work keeper of one tab, over its store, its storage and its running autosave. */
@@ -92,5 +100,23 @@ export function createWorkKeeper(store: PlaygroundStore, storage: KeyValueStorag
       if (key === null || key.startsWith(KEPT_PREFIX) || key.startsWith(UNREADABLE_PREFIX)) refreshKept(store, storage);
     },
     flush: () => autosave.flush(),
+    putAside() {
+      const state = store.getState();
+      if (autosave.holdsWork() && Object.keys(state.doc.nodes).length > 0) {
+        const kept = keepDoc(storage, state.doc, state.viewport, 'level', now());
+        if (kept.ok) refreshKept(store, storage);
+      }
+      return encodeSavedWork({ doc: state.doc, viewport: state.viewport, revision: 0, tab: 'level', savedAt: now() });
+    },
+    bringBack(text) {
+      const read = decodeSavedWork(text);
+      if (!read.ok) {
+        store.getState().notify('error', `Your sandbox graph could not be brought back: ${read.reason}. Look in File → Recent for a copy.`);
+        return false;
+      }
+      const { doc, viewport } = read.work;
+      store.getState().loadDocument(doc, viewport ? { viewport } : { layout: false });
+      return true;
+    },
   };
 }

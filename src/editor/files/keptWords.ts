@@ -8,6 +8,7 @@ const REASON_WORDS: Record<KeptSummary['reason'], string> = {
   closed: 'left in a closed tab',
   new: 'replaced by File → New',
   example: 'replaced by an example',
+  level: 'put aside while playing a level',
   unreadable: 'could not be read',
 };
 

@@ -1,0 +1,176 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { z } from '../document/zod';
+import { evaluated, findLevel, runLevel, type LevelDef, type LevelRun } from '../levels';
+import type { Evaluated } from '../levels/types';
+import { readItem, refusalText, type KeyValueStorage } from './keyValueStorage';
+import { keepUnreadable } from './keptCopies';
+import { importProgress, readProgress, recordSolve, setUnlockAll, type LevelProgress } from './levelProgress';
+import type { PlaygroundStore } from './store';
+import type { WorkKeeper } from './workKeeper';
+
+/** Where the level being played lives, so a reload goes on with it (and still knows the sandbox). */
+export const SESSION_KEY = 'micrograd-playground/levels/session';
+
+/** The level being played: what the player typed, the hints they opened, and the sandbox put aside. */
+export interface LevelSession {
+  levelId: string;
+  predictions: Readonly<Record<string, string>>;
+  hintsUsed: number;
+  /** The sandbox graph as saved-work text, brought back on leaving. */
+  sandbox: string;
+}
+
+const sessionSchema = z.object({
+  levelId: z.string(),
+  predictions: z.record(z.string(), z.string().max(40)),
+  hintsUsed: z.number().int().nonnegative(),
+  sandbox: z.string(),
+});
+
+/** The level side of the playground: progress, the level being played and its live result. */
+export interface LevelPlayState {
+  progress: LevelProgress;
+  /** Why stored progress could not be read or written, for the map to say; null when fine. */
+  progressProblem: string | null;
+  session: LevelSession | null;
+  /** The level's checks against the graph now: a cache of `runLevel`, renewed on every change. */
+  run: LevelRun | null;
+  /** Opens a level over the sandbox (or over the level being played: the sandbox stays put aside). */
+  play(levelId: string): boolean;
+  /** Back to the sandbox, as it was. */
+  leave(): void;
+  /** The player typed into a prediction field. */
+  type(predictionId: string, text: string): void;
+  /** Opens the next hint (costs the no-hint star). */
+  openHint(): void;
+  unlockAll(on: boolean): void;
+  /** Merges an exported progress file; a bad one is refused with the reason, progress untouched. */
+  importProgress(text: string): { ok: true } | { ok: false; reason: string };
+}
+
+/** The level play of one tab, over its playground store, work keeper and storage. */
+export type LevelPlay = StoreApi<LevelPlayState>;
+
+/**
+ * Starts level play. A session found in storage (the tab was reloaded mid-level) goes on; one
+ * that cannot be read is kept as an unreadable copy (File → Recent can download it) and dropped.
+ */
+export function createLevelPlay(store: PlaygroundStore, keeper: WorkKeeper, storage: KeyValueStorage, now: () => number = Date.now): LevelPlay {
+  const stored = readProgress(storage);
+  let start: { level: LevelDef; evaluated: Evaluated } | null = null;
+
+  function levelOf(session: LevelSession | null): LevelDef | null {
+    return session ? (findLevel(session.levelId) ?? null) : null;
+  }
+
+  function startOf(level: LevelDef): Evaluated {
+    if (start?.level !== level) start = { level, evaluated: evaluated(level.start()) };
+    return start.evaluated;
+  }
+
+  function saveSession(session: LevelSession | null): string | null {
+    try {
+      if (session) storage.setItem(SESSION_KEY, JSON.stringify(session));
+      else storage.removeItem(SESSION_KEY);
+      return null;
+    } catch (error) {
+      return refusalText(error);
+    }
+  }
+
+  /** Re-runs the checks against the graph now, and saves a result that beats the level's best. */
+  function check(session: LevelSession | null): void {
+    const level = levelOf(session);
+    if (!level || !session) {
+      levels.setState({ session: null, run: null });
+      return;
+    }
+    const run = runLevel(level, store.getState().doc, session, startOf(level));
+    levels.setState({ session, run });
+    const best = levels.getState().progress.levels[level.id]?.stars ?? 0;
+    if (run.solved && run.stars > best) {
+      const written = recordSolve(storage, level.id, run.stars, now());
+      levels.setState({ progress: written.progress, progressProblem: written.ok ? null : `Progress not saved: ${written.reason}.` });
+    }
+  }
+
+  const levels: LevelPlay = createStore<LevelPlayState>()((set, get) => {
+    function update(change: Partial<LevelSession>): void {
+      const session = get().session;
+      if (!session) return;
+      const next = { ...session, ...change };
+      saveSession(next);
+      check(next);
+    }
+
+    return {
+      progress: stored.progress,
+      progressProblem: stored.problem === null ? null : `Saved level progress could not be read (${stored.problem}); it is kept aside and new stars start afresh.`,
+      session: null,
+      run: null,
+      play(levelId) {
+        const level = findLevel(levelId);
+        if (!level) return false;
+        const sandbox = get().session?.sandbox ?? keeper.putAside();
+        const session: LevelSession = { levelId, predictions: {}, hintsUsed: 0, sandbox };
+        const refused = saveSession(session);
+        if (refused !== null) {
+          store.getState().notify('error', `The level did not open: your sandbox graph could not be put aside (${refused}). Your graph is unchanged.`);
+          return false;
+        }
+        store.getState().loadDocument(level.start(), { layout: Object.keys(level.start().nodes).length > 0 });
+        store.getState().setMode(level.mode);
+        check(session);
+        return true;
+      },
+      leave() {
+        const session = get().session;
+        if (!session) return;
+        if (!keeper.bringBack(session.sandbox)) return;
+        store.getState().setMode('build');
+        saveSession(null);
+        check(null);
+      },
+      type: (predictionId, text) => update({ predictions: { ...get().session?.predictions, [predictionId]: text.slice(0, 40) } }),
+      openHint() {
+        const session = get().session;
+        const level = levelOf(session);
+        if (session && level && session.hintsUsed < level.hints.length) update({ hintsUsed: session.hintsUsed + 1 });
+      },
+      unlockAll(on) {
+        const written = setUnlockAll(storage, on);
+        set({ progress: written.progress, progressProblem: written.ok ? null : `Progress not saved: ${written.reason}.` });
+      },
+      importProgress(text) {
+        const result = importProgress(storage, text);
+        if (!result.ok) return { ok: false, reason: result.reason };
+        set({ progress: result.progress, progressProblem: null });
+        return { ok: true };
+      },
+    };
+  });
+
+  // Go on with a level the tab was playing before a reload.
+  const raw = readItem(storage, SESSION_KEY);
+  if (raw !== null) {
+    const session = sessionSchema.safeParse(safeJson(raw));
+    if (session.success && findLevel(session.data.levelId)) check(session.data);
+    else {
+      keepUnreadable(storage, raw, now());
+      saveSession(null);
+    }
+  }
+  // Live checks: every change of the graph re-runs them.
+  store.subscribe((state, previous) => {
+    if (state.doc !== previous.doc && levels.getState().session) check(levels.getState().session);
+  });
+  return levels;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
