@@ -9,19 +9,22 @@ import { bootstrap } from './editor/bootstrap';
 import { App } from './editor/App';
 import { StoreProvider } from './editor/store/StoreContext';
 import { WorkKeeperProvider } from './editor/files/WorkKeeperContext';
+import { LevelsProvider } from './editor/levels/LevelsContext';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain <div id="root">.');
 
-const { store, keeper, firstVisit, onExample, markWelcomed } = await bootstrap();
+const { store, keeper, levels, firstVisit, onExample, markWelcomed } = await bootstrap();
 
 createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
       <WorkKeeperProvider keeper={keeper}>
-        <ReactFlowProvider>
-          <App firstVisit={firstVisit} onExample={onExample} onWelcomeDone={markWelcomed} />
-        </ReactFlowProvider>
+        <LevelsProvider levels={levels}>
+          <ReactFlowProvider>
+            <App firstVisit={firstVisit} onExample={onExample} onWelcomeDone={markWelcomed} />
+          </ReactFlowProvider>
+        </LevelsProvider>
       </WorkKeeperProvider>
     </StoreProvider>
   </StrictMode>,

@@ -9,6 +9,10 @@ import { EMPTY_DOC } from '../document/types';
 import { copyShareLink, openGraphFile, saveGraphFile } from './files/fileOps';
 import { useWorkKeeper } from './files/WorkKeeperContext';
 import { KeepBanners } from './files/KeepBanners';
+import { GoalStrip } from './levels/GoalStrip';
+import { LevelMap } from './levels/LevelMap';
+import { useLevelPlay } from './levels/LevelsContext';
+import { useLevelLimits } from './levels/useLevelLimits';
 import { AppHeader } from './header/AppHeader';
 import { HelpSheet } from './HelpSheet';
 import { useTidy } from './layout/useTidy';
@@ -41,6 +45,13 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
   const [helpOpen, setHelpOpen] = useState(false);
   const [welcome, setWelcome] = useState(firstVisit);
   const [menu, setMenu] = useState<ContextTarget | null>(null);
+  const [mapOpen, setMapOpen] = useState(false);
+  const levelPlay = useLevelPlay();
+  const limits = useLevelLimits();
+  const levelsEntry = useMemo(
+    () => ({ playing: limits !== null, hidden: limits?.hidden ?? new Set<never>(), onOpenMap: () => setMapOpen(true), onSandbox: () => levelPlay.getState().leave() }),
+    [limits, levelPlay],
+  );
   const [theme, toggleTheme] = useTheme();
   const fileInput = useRef<HTMLInputElement>(null);
   const { tidy, arranging } = useTidy(store);
@@ -91,14 +102,15 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
     <ActionsProvider value={ctx}>
       <TrainingProvider>
       <div className="app" data-mode={mode}>
-        <AppHeader mode={mode} onModeChange={setMode} onExampleLoaded={welcome ? closeWelcome : undefined} />
+        <AppHeader mode={mode} onModeChange={setMode} onExampleLoaded={welcome ? closeWelcome : undefined} levels={levelsEntry} />
         <div className="app-body">
-          <Palette folded={paletteFolded} onToggleFold={() => setPaletteFolded((f) => !f)} />
+          <Palette folded={paletteFolded} onToggleFold={() => setPaletteFolded((f) => !f)} allowed={limits?.palette} />
           <div className="canvas-column">
-            {welcome && <Welcome onClose={closeWelcome} onExample={onExample} />}
+            {welcome && !limits && <Welcome onClose={closeWelcome} onExample={onExample} />}
+            {limits && <GoalStrip level={limits.level} onOpenMap={() => setMapOpen(true)} />}
             <main className="canvas-area" data-arranging={arranging || undefined}>
               <FlowCanvas onContextMenu={onContextMenu} colorMode={theme} />
-              <ParameterCount />
+              <ParameterCount hidden={limits?.hidden.has('parameter-count')} />
               <KeepBanners />
               <Toasts />
             </main>
@@ -115,6 +127,7 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
           </SidePanel>
         </div>
         <HelpSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
+        <LevelMap open={mapOpen} onClose={() => setMapOpen(false)} />
         <ContextMenu target={menu} onClose={closeMenu} />
         <input
           ref={fileInput}

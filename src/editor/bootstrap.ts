@@ -1,6 +1,7 @@
 import { findPreset } from '../document/presets';
 import { decodeShareHash } from '../document/file/shareLink';
 import { memoryStorage, type KeyValueStorage } from '../state/keyValueStorage';
+import { createLevelPlay, type LevelPlay } from '../state/levelPlay';
 import { openTab } from '../state/openTab';
 import type { PlaygroundStore } from '../state/store';
 import type { WorkKeeper } from '../state/workKeeper';
@@ -13,6 +14,7 @@ const FIRST_PRESET = 'lecture-L';
 interface Started {
   store: PlaygroundStore;
   keeper: WorkKeeper;
+  levels: LevelPlay;
   firstVisit: boolean;
   onExample: boolean;
   markWelcomed(): void;
@@ -35,6 +37,7 @@ export async function bootstrap(): Promise<Started> {
     persistent: browserStorage !== null,
   });
   if (link) afterLink(store, link);
+  const levels = createLevelPlay(store, keeper, storage);
 
   window.addEventListener('hashchange', () => {
     if (location.hash.length <= 1) return;
@@ -53,6 +56,7 @@ export async function bootstrap(): Promise<Started> {
   return {
     store,
     keeper,
+    levels,
     firstVisit: !welcomed,
     onExample,
     markWelcomed: () => {

@@ -1,15 +1,26 @@
 import { ActionButton } from '../actions/ActionsContext';
+import type { HiddenControl } from '../../levels';
 import { MODES, type Mode } from '../modes';
 import { ExamplesMenu } from './ExamplesMenu';
 import { FileMenu } from './FileMenu';
 import { SaveStatus } from './SaveStatus';
 import './AppHeader.css';
 
+/** What the header needs to know about levels: whether one is played, what it hides, and the two ways out. */
+interface LevelsEntry {
+  playing: boolean;
+  hidden: ReadonlySet<HiddenControl>;
+  onOpenMap(): void;
+  onSandbox(): void;
+}
+
 /**
  * The top bar: name, the three modes (a segmented tab control: where you are, not something to
- * do), and the tools every mode shares. `onExampleLoaded` hears when an example replaced the graph.
+ * do), Levels, and the tools every mode shares. `onExampleLoaded` hears when an example replaced
+ * the graph. While a level is played, the controls it hides are left out and Sandbox leads back.
  */
-export function AppHeader({ mode, onModeChange, onExampleLoaded }: { mode: Mode; onModeChange(mode: Mode): void; onExampleLoaded?(): void }) {
+export function AppHeader({ mode, onModeChange, onExampleLoaded, levels }: { mode: Mode; onModeChange(mode: Mode): void; onExampleLoaded?(): void; levels: LevelsEntry }) {
+  const { hidden } = levels;
   return (
     <header className="app-header">
       <div className="brand">
@@ -27,17 +38,28 @@ export function AppHeader({ mode, onModeChange, onExampleLoaded }: { mode: Mode;
       </div>
 
       <nav className="mode-switch" aria-label="Mode">
-        {MODES.map((m) => (
+        {MODES.filter((m) => !hidden.has(`mode-${m.id}`)).map((m) => (
           <button key={m.id} type="button" className="mode-switch__button" aria-pressed={mode === m.id} title={m.hint} onClick={() => onModeChange(m.id)}>
             {m.label}
           </button>
         ))}
       </nav>
 
+      <div className="levels-entry">
+        <button type="button" className="tool-button levels-entry__map" onClick={levels.onOpenMap} data-testid="open-levels" title="Play the levels: learn backprop as a game">
+          ★ Levels
+        </button>
+        {levels.playing && (
+          <button type="button" className="tool-button" onClick={levels.onSandbox} data-testid="back-to-sandbox" title="Leave the level: your sandbox graph comes back as you left it">
+            Sandbox
+          </button>
+        )}
+      </div>
+
       <div className="toolbar" role="toolbar" aria-label="Tools">
         <SaveStatus />
-        <ExamplesMenu onLoaded={onExampleLoaded} />
-        <FileMenu />
+        {!hidden.has('examples') && <ExamplesMenu onLoaded={onExampleLoaded} />}
+        {!hidden.has('file') && <FileMenu />}
         <span className="toolbar__sep" />
         <ActionButton id="undo" />
         <ActionButton id="redo" />

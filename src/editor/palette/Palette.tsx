@@ -25,7 +25,8 @@ interface Drag {
  * HTML drag-and-drop, which touch screens lack), or click it / press Enter to add it in the
  * middle of the view.
  */
-export function Palette({ folded, onToggleFold }: { folded: boolean; onToggleFold(): void }) {
+export function Palette({ folded, onToggleFold, allowed }: { folded: boolean; onToggleFold(): void; allowed?: readonly string[] }) {
+  const items = allowed ? PALETTE_ITEMS.filter((i) => allowed.includes(i.id)) : PALETTE_ITEMS;
   const store = usePlaygroundStore();
   const flow = useReactFlow();
   const [drag, setDrag] = useState<Drag | null>(null);
@@ -87,10 +88,11 @@ export function Palette({ folded, onToggleFold }: { folded: boolean; onToggleFol
         </button>
       </div>
       <div className="palette__list">
-        {GROUPS.map((group) => (
+        {allowed?.length === 0 && !folded && <p className="palette__empty">This level is played on the graph as it is.</p>}
+        {GROUPS.filter((group) => items.some((i) => i.group === group)).map((group) => (
           <section key={group} className="palette__group">
             {!folded && <h3 className="palette__group-title">{group}</h3>}
-            {PALETTE_ITEMS.filter((i) => i.group === group).map((item) => (
+            {items.filter((i) => i.group === group).map((item) => (
               <button
                 key={item.id}
                 type="button"

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { levelNumber, nextLevel, type CheckStatus, type LevelDef, type LevelRun } from '../../levels';
+import { useLevelPlay, useLevels } from './LevelsContext';
+import { Celebration } from './Celebration';
+import { Stars } from './Stars';
+import '../controls/controls.css';
+import './GoalStrip.css';
+
+/**
+ * The strip above the canvas while a level is played: its goal, every check with its live
+ * status (predictions are typed right here), hints, the node budget and the stars the graph
+ * would earn now. A solve celebrates and offers the next level.
+ */
+export function GoalStrip({ level, onOpenMap }: { level: LevelDef; onOpenMap(): void }) {
+  const levels = useLevelPlay();
+  const run = useLevels((s) => s.run);
+  const session = useLevels((s) => s.session);
+  if (!run || !session) return null;
+  const next = nextLevel(level.id);
+  const shown = visibleChecks(level, run);
+  return (
+    <section className="goal-strip" aria-labelledby="goal-title" data-testid="goal-strip" data-solved={run.solved || undefined}>
+      <div className="goal-strip__head">
+        <h2 id="goal-title" className="goal-strip__title">
+          <span className="goal-strip__number">Level {levelNumber(level.id)}</span> {level.title}
+        </h2>
+        <p className="goal-strip__goal">{level.goal}</p>
+      </div>
+      <ul className="goal-strip__checks" aria-label="Goal checks">
+        {shown.map((c) => {
+          const prediction = level.predictions.find((p) => p.id === c.id);
+          return (
+            <li key={c.id} className="goal-check" data-testid={`check-${c.id}`} data-passed={c.passed || undefined}>
+              <span className="goal-check__mark" aria-label={c.passed ? 'done' : 'not yet'}>
+                {c.passed ? '✓' : '○'}
+              </span>
+              {prediction ? <PredictionField check={c} value={session.predictions[c.id] ?? ''} onType={(text) => levels.getState().type(c.id, text)} /> : <span>{c.text}</span>}
+              {c.explanation && (
+                <p className="goal-check__why" data-testid={`why-${c.id}`}>
+                  Not quite. {c.explanation}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <div className="goal-strip__side">
+        {level.budget !== null && (
+          <span className="goal-strip__budget" data-testid="budget" data-over={!run.withinBudget || undefined} title="Nodes on the canvas against the level’s budget (the second star)">
+            Nodes {run.nodes} / {level.budget}
+          </span>
+        )}
+        <Hints level={level} used={session.hintsUsed} onOpen={() => levels.getState().openHint()} />
+        <button type="button" className="tool-button" onClick={() => levels.getState().play(level.id)} data-testid="level-restart" title="Start this level again from its first graph">
+          Restart
+        </button>
+        <button type="button" className="tool-button" onClick={onOpenMap}>
+          Map
+        </button>
+      </div>
+      {run.solved && (
+        <div className="goal-strip__solved" role="status" data-testid="level-solved">
+          <Celebration key={level.id} />
+          <strong>Solved!</strong> <Stars count={run.stars} />
+          <span className="goal-strip__star-notes">{starNotes(level, run, session.hintsUsed)}</span>
+          {next ? (
+            <button type="button" className="primary-button" data-testid="next-level" onClick={() => levels.getState().play(next.id)}>
+              Next level: {next.title}
+            </button>
+          ) : (
+            <button type="button" className="primary-button" onClick={onOpenMap}>
+              Back to the map
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Checks shown now: every one, except that ordered predictions appear one at a time. */
+function visibleChecks(level: LevelDef, run: LevelRun): CheckStatus[] {
+  if (!level.predictInOrder) return run.checks;
+  const firstOpen = run.checks.findIndex((c) => !c.passed && level.predictions.some((p) => p.id === c.id));
+  return firstOpen < 0 ? run.checks : run.checks.filter((c, i) => i <= firstOpen || !level.predictions.some((p) => p.id === c.id));
+}
+
+function starNotes(level: LevelDef, run: LevelRun, hintsUsed: number): string {
+  const notes = [level.budget === null ? null : run.withinBudget ? `within ${level.budget} nodes` : `over the budget of ${level.budget} nodes`, hintsUsed === 0 ? 'no hint used' : `${hintsUsed} hint${hintsUsed > 1 ? 's' : ''} used`];
+  return notes.filter(Boolean).join(', ');
+}
+
+function PredictionField({ check, value, onType }: { check: CheckStatus; value: string; onType(text: string): void }) {
+  const id = `prediction-${check.id}`;
+  return (
+    <span className="goal-check__prediction">
+      <label htmlFor={id}>{check.text} =</label>
+      <input id={id} className="goal-check__input" type="text" inputMode="decimal" autoComplete="off" spellCheck={false} value={value} placeholder="?" onChange={(e) => onType(e.target.value)} data-testid={id} />
+    </span>
+  );
+}
+
+function Hints({ level, used, onOpen }: { level: LevelDef; used: number; onOpen(): void }) {
+  const [open, setOpen] = useState(false);
+  const left = level.hints.length - used;
+  return (
+    <div className="goal-hints">
+      <button
+        type="button"
+        className="tool-button"
+        data-testid="hint-button"
+        aria-expanded={open && used > 0}
+        title={used === 0 ? 'A hint costs the no-hint star' : undefined}
+        onClick={() => {
+          if (!open && used > 0) setOpen(true);
+          else if (left > 0) {
+            onOpen();
+            setOpen(true);
+          } else setOpen((o) => !o);
+        }}
+      >
+        {used === 0 ? 'Hint (costs a star)' : left > 0 && open ? 'Another hint' : `Hints (${used})`}
+      </button>
+      {open && used > 0 && (
+        <ol className="goal-hints__list" data-testid="hints">
+          {level.hints.slice(0, used).map((h) => (
+            <li key={h}>{h}</li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

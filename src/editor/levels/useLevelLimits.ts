@@ -1,0 +1,22 @@
+import { findLevel, type HiddenControl, type LevelDef } from '../../levels';
+import { useLevels } from './LevelsContext';
+
+/** What the level being played allows: null outside a level (the sandbox allows everything). */
+export interface LevelLimits {
+  level: LevelDef;
+  /** Controls hidden now: the level's list until it is solved, then none (to see the answer confirmed). */
+  hidden: ReadonlySet<HiddenControl>;
+  /** Palette item ids on offer. */
+  palette: readonly string[];
+}
+
+const NOTHING_HIDDEN: ReadonlySet<HiddenControl> = new Set();
+
+/** The limits of the level being played, for the header, palette and canvas chips. */
+export function useLevelLimits(): LevelLimits | null {
+  const levelId = useLevels((s) => s.session?.levelId ?? null);
+  const solved = useLevels((s) => s.run?.solved ?? false);
+  const level = levelId === null ? undefined : findLevel(levelId);
+  if (!level) return null;
+  return { level, hidden: solved ? NOTHING_HIDDEN : new Set(level.hidden), palette: level.palette };
+}
