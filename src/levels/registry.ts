@@ -8,6 +8,7 @@ import { aNeuron } from './defs/07-a-neuron';
 import { nodeUsedTwice } from './defs/08-node-used-twice';
 import { tanhFromExp } from './defs/09-tanh-from-exp';
 import { countParametersLevel } from './defs/11-count-parameters';
+import { trainTheTinyMlp } from './defs/12-train-the-tiny-mlp';
 import { validateLevel, type LevelDef } from './types';
 
 /** Every level in play order. Adding a level is adding its file and one line here. */
@@ -22,6 +23,7 @@ export const LEVELS: readonly LevelDef[] = [
   nodeUsedTwice,
   tanhFromExp,
   countParametersLevel,
+  trainTheTinyMlp,
 ].map((level) => {
   const checked = validateLevel(level);
   // A malformed level is a programming error: fail at load, where its test sees it.

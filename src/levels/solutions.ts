@@ -6,6 +6,10 @@ import { tanhNeuron } from '../document/presets/tanhNeuron';
 import type { GraphDoc } from '../document/types';
 import { evaluated } from './graphFacts';
 import { findLevel } from './registry';
+import { compileNetwork } from '../training/compiled/compile';
+import { writeParams } from '../training/compiled/params';
+import { CompiledTrainer } from '../training/compiled/Trainer';
+import { datasetsOf, setupOf } from '../training/setup';
 
 /**
  * A known way to solve each level, for the tests (the app never imports this): the graph a
@@ -37,6 +41,15 @@ function doubledTwice(): GraphDoc {
   return g.output(g.op('add', [b, b], 'c')).build();
 }
 
+/** The lecture's loop, full batch, until the loss is well under the goal; the weights written back. */
+function trained(doc: GraphDoc): GraphDoc {
+  const compiled = compileNetwork(doc);
+  if (!compiled.ok) throw new Error(compiled.reason);
+  const trainer = new CompiledTrainer(compiled.program, datasetsOf(setupOf(doc)).train, { lr: 0.05 });
+  for (let i = 0; i < 2000 && trainer.step().dataLoss > 0.001; i++);
+  return writeParams(compiled.program, doc, trainer.params);
+}
+
 /** Solutions by level id. */
 export const SOLUTIONS: Readonly<Record<string, () => Solution>> = {
   'slope-by-nudging': () => ({ doc: startOf('slope-by-nudging'), predictions: { slope: '14' } }),
@@ -52,4 +65,5 @@ export const SOLUTIONS: Readonly<Record<string, () => Solution>> = {
   'node-used-twice': () => ({ doc: doubledTwice(), predictions: { 'grad-a': '2' } }),
   'tanh-from-exp': () => ({ doc: tanhFromExp.build(), predictions: {} }),
   'count-parameters': () => ({ doc: startOf('count-parameters'), predictions: { parameters: '41' } }),
+  'train-the-tiny-mlp': () => ({ doc: trained(startOf('train-the-tiny-mlp')), predictions: {} }),
 };

@@ -71,7 +71,7 @@ export interface LevelDef {
   /** The one-line goal on the card and the strip. */
   goal: string;
   /** Which activity the level opens in. */
-  mode: 'build' | 'backward';
+  mode: 'build' | 'backward' | 'train';
   /** A fresh starting graph (fresh ids each call). */
   start(): GraphDoc;
   /** Palette item ids the player may use; empty means no palette. */
@@ -110,7 +110,7 @@ export const levelSchema = z
     chapter: z.enum(CHAPTERS.map((c) => c.id) as [ChapterId, ...ChapterId[]]),
     title: z.string().min(1).max(60),
     goal: z.string().min(1).max(160),
-    mode: z.enum(['build', 'backward']),
+    mode: z.enum(['build', 'backward', 'train']),
     start: fn,
     palette: z.array(z.string().min(1)),
     hidden: z.array(z.enum(HIDDEN_CONTROLS)),

@@ -1,0 +1,179 @@
+import { mkdir } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { allEdges, allNodes, canvasBox, dataOf, dragFromPalette, nodeById, nodeByLabel, nodeIds, openPlayground, typeValue, wire, type Point } from './helpers/canvas';
+
+/**
+ * The levels, played as a person plays them: open the map from the header, type predictions
+ * into the goal strip, drag nodes from the palette and wire them, and earn stars that survive
+ * a reload, with the sandbox graph kept aside and brought back.
+ */
+
+const SHOTS = '/work/coord/shots/levels';
+
+function goal(page: Page): Locator {
+  return page.getByTestId('goal-strip');
+}
+
+async function openMap(page: Page): Promise<Locator> {
+  await page.getByTestId('open-levels').click();
+  const map = page.getByTestId('level-map');
+  await expect(map).toBeVisible();
+  return map;
+}
+
+async function playFromMap(page: Page, id: string, nodes: number): Promise<void> {
+  const map = await openMap(page);
+  await map.getByTestId(`level-card-${id}`).click();
+  await expect(map).toBeHidden();
+  await expect(goal(page)).toBeVisible();
+  await expect(allNodes(page)).toHaveCount(nodes);
+}
+
+async function predict(page: Page, id: string, text: string): Promise<void> {
+  await goal(page).getByTestId(`prediction-${id}`).fill(text);
+}
+
+async function expectSolvedWith(page: Page, stars: number): Promise<void> {
+  const solved = page.getByTestId('level-solved');
+  await expect(solved).toBeVisible();
+  await expect(solved.getByTestId('stars')).toHaveAttribute('data-stars', String(stars));
+}
+
+/** Drags a palette item to a point and returns the new node. */
+async function dropNew(page: Page, item: string, at: Point): Promise<Locator> {
+  const before = new Set(await nodeIds(page));
+  await dragFromPalette(page, item, at);
+  const id = (await nodeIds(page)).find((x) => !before.has(x));
+  if (!id) throw new Error(`no new node after dropping ${item}`);
+  return nodeById(page, id);
+}
+
+test.describe('levels', () => {
+  test('play levels 1 to 4 from the map to 3 stars; progress and the sandbox survive a reload', async ({ page }) => {
+    await openPlayground(page);
+    // Sandbox work first: a = 5 in the lecture's graph.
+    await typeValue(page, nodeByLabel(page, 'a'), '5');
+    await expect.poll(() => dataOf(nodeByLabel(page, 'L'))).toBe(-2 * (5 * -3 + 10));
+
+    const map = await openMap(page);
+    await expect(map.getByTestId('level-card-slope-by-nudging')).toBeEnabled();
+    await expect(map.getByTestId('level-card-three-inputs')).toBeDisabled();
+    await map.getByTestId('level-card-slope-by-nudging').click();
+    await expect(allNodes(page)).toHaveCount(8);
+
+    // Level 1: nudge x by h = 0.001 and read the slope off f.
+    const x = nodeByLabel(page, 'x');
+    const f = nodeByLabel(page, 'f');
+    await expect.poll(() => dataOf(f)).toBe(20);
+    await typeValue(page, x, '3.001');
+    const f1 = await expect.poll(() => dataOf(f)).not.toBe(20).then(() => dataOf(f));
+    const slope = (f1 - 20) / 0.001;
+    expect(slope).toBeCloseTo(14, 2);
+    await predict(page, 'slope', '13');
+    await expect(goal(page).getByTestId('check-slope')).not.toHaveAttribute('data-passed');
+    await predict(page, 'slope', slope.toFixed(3));
+    await expectSolvedWith(page, 3);
+    // Solved, the Backward mode it hid is back, to see the derivative confirmed.
+    await expect(page.getByRole('button', { name: 'Backward', exact: true })).toBeVisible();
+
+    // Level 2 via "Next level": three slopes.
+    await page.getByTestId('next-level').click();
+    await expect(nodeByLabel(page, 'd')).toHaveCount(1);
+    await predict(page, 'grad-a', '-3');
+    await predict(page, 'grad-b', '2');
+    await expect(page.getByTestId('level-solved')).toHaveCount(0);
+    await predict(page, 'grad-c', '1');
+    await expectSolvedWith(page, 3);
+
+    // Level 3: build L = (a·b + c)·f from the palette, within 7 nodes.
+    await page.getByTestId('next-level').click();
+    await expect(allNodes(page)).toHaveCount(0);
+    await expect(page.getByTestId('palette-value')).toBeVisible();
+    await expect(page.getByTestId('palette-tanh')).toHaveCount(0);
+    const box = await canvasBox(page);
+    const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
+    const leaves: Locator[] = [];
+    for (const [i, value] of [2, -3, 10, -2].entries()) {
+      const leaf = await dropNew(page, 'value', at(0.12, 0.14 + i * 0.22));
+      await typeValue(page, leaf, String(value));
+      leaves.push(leaf);
+    }
+    const [a, b, c, fLeaf] = leaves as [Locator, Locator, Locator, Locator];
+    const e = await dropNew(page, 'mul', at(0.4, 0.2));
+    const d = await dropNew(page, 'add', at(0.6, 0.4));
+    const L = await dropNew(page, 'mul', at(0.82, 0.62));
+    await expect(page.getByTestId('budget')).toHaveText('Nodes 7 / 7');
+    await wire(page, a, e, 'a');
+    await wire(page, b, e, 'b');
+    await wire(page, e, d, 'a');
+    await wire(page, c, d, 'b');
+    await wire(page, d, L, 'a');
+    await expect(page.getByTestId('level-solved')).toHaveCount(0);
+    await wire(page, fLeaf, L, 'b');
+    await expect(allEdges(page)).toHaveCount(6);
+    await expect.poll(() => dataOf(L)).toBe(-8);
+    await expectSolvedWith(page, 3);
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/solve-level3-desktop.png` });
+
+    // Level 4: each grad from L back; a wrong guess shows the chain rule with the numbers.
+    await page.getByTestId('next-level').click();
+    await expect(allNodes(page)).toHaveCount(7);
+    for (const [label, grad] of [['l', '1'], ['f', '4'], ['d', '-2'], ['e', '-2'], ['c', '-2'], ['b', '-4']] as const) await predict(page, `grad-${label}`, grad);
+    await predict(page, 'grad-a', '-6');
+    await expect(page.getByTestId('why-grad-a')).toContainText('dL/da = dL/de * de/da = -2.0 * -3.0 = 6.0');
+    await predict(page, 'grad-a', '6');
+    await expect(page.getByTestId('why-grad-a')).toHaveCount(0);
+    await expectSolvedWith(page, 3);
+
+    // Reload: the stars are kept, and so is the sandbox graph.
+    await page.reload();
+    await expect(goal(page)).toBeVisible();
+    await expectSolvedWith(page, 3);
+    const after = await openMap(page);
+    for (const id of ['slope-by-nudging', 'three-inputs', 'build-it-yourself', 'manual-backprop']) {
+      await expect(after.getByTestId(`level-card-${id}`).getByTestId('stars')).toHaveAttribute('data-stars', '3');
+    }
+    await expect(after.getByTestId('level-card-one-optimisation-step')).toBeEnabled();
+    await expect(after.getByTestId('level-card-plus-passes-the-gradient')).toBeDisabled();
+    await after.getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('back-to-sandbox').click();
+    await expect(goal(page)).toHaveCount(0);
+    await expect(allNodes(page)).toHaveCount(7);
+    await expect.poll(() => dataOf(nodeByLabel(page, 'a'))).toBe(5);
+    await expect.poll(() => dataOf(nodeByLabel(page, 'L'))).toBe(10);
+  });
+
+  test('a bad progress file is refused with the reason and the stars stay', async ({ page }) => {
+    await openPlayground(page);
+    await playFromMap(page, 'slope-by-nudging', 8);
+    await predict(page, 'slope', '14');
+    await expectSolvedWith(page, 3);
+    const map = await openMap(page);
+    await map.getByTestId('import-progress-input').setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something-else"}') });
+    await expect(map.getByTestId('progress-import-note')).toContainText('not a levels progress file');
+    await expect(map.getByTestId('level-card-slope-by-nudging').getByTestId('stars')).toHaveAttribute('data-stars', '3');
+  });
+
+  for (const view of [
+    { name: 'desktop', width: 1440, height: 900 },
+    { name: 'tablet', width: 1024, height: 768 },
+  ]) {
+    test(`screenshots of the map and a solve (${view.name})`, async ({ page }) => {
+      await page.setViewportSize({ width: view.width, height: view.height });
+      await openPlayground(page);
+      await playFromMap(page, 'slope-by-nudging', 8);
+      await page.getByTestId('hint-button').click();
+      await expect(page.getByTestId('hints')).toBeVisible();
+      await predict(page, 'slope', '14');
+      await expectSolvedWith(page, 2);
+      await mkdir(SHOTS, { recursive: true });
+      await page.screenshot({ path: `${SHOTS}/solve-${view.name}.png` });
+      const map = await openMap(page);
+      await map.getByTestId('unlock-all').check();
+      await expect(map.getByTestId('level-card-count-parameters')).toBeEnabled();
+      await page.screenshot({ path: `${SHOTS}/map-${view.name}.png` });
+    });
+  }
+});
