@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { allEdges, allNodes, canvasBox, dataOf, dragFromPalette, nodeById, nodeByLabel, nodeIds, openPlayground, typeValue, wire, type Point } from './helpers/canvas';
+import { allEdges, allNodes, canvasBox, dataOf, dragFromPalette, nodeById, nodeByLabel, nodeIds, openPlayground, typeValue, viewportTransform, wire, type Point } from './helpers/canvas';
 
 /**
  * The levels, played as a person plays them: open the map from the header, type predictions
@@ -143,6 +143,47 @@ test.describe('levels', () => {
     await expect(allNodes(page)).toHaveCount(7);
     await expect.poll(() => dataOf(nodeByLabel(page, 'a'))).toBe(5);
     await expect.poll(() => dataOf(nodeByLabel(page, 'L'))).toBe(10);
+  });
+
+  test('level 7: wire the lecture’s neuron from its leaves and predict two grads, for 3 stars', async ({ page }) => {
+    await openPlayground(page);
+    const map = await openMap(page);
+    await map.getByTestId('unlock-all').check();
+    await map.getByTestId('level-card-a-neuron').click();
+    await expect(allNodes(page)).toHaveCount(5);
+    // Make room beside the five leaves: zoom out over the canvas, as a hand with a wheel does.
+    const box = await canvasBox(page);
+    const before = await viewportTransform(page);
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+    await page.mouse.wheel(0, 400);
+    await expect.poll(() => viewportTransform(page)).not.toBe(before);
+    const leafBoxes = await Promise.all(['x1', 'x2', 'w1', 'w2', 'b'].map(async (l) => (await nodeByLabel(page, l).boundingBox())!));
+    const right = Math.max(...leafBoxes.map((b) => b.x + b.width));
+    const free = box.x + box.width - right;
+    const col = (k: number) => right + (free * k) / 4;
+    const row = (k: number) => box.y + box.height * k;
+    const mul1 = await dropNew(page, 'mul', { x: col(0.7), y: row(0.2) });
+    const mul2 = await dropNew(page, 'mul', { x: col(0.7), y: row(0.7) });
+    const add1 = await dropNew(page, 'add', { x: col(1.9), y: row(0.35) });
+    const add2 = await dropNew(page, 'add', { x: col(2.6), y: row(0.75) });
+    const tanh = await dropNew(page, 'tanh', { x: col(3.4), y: row(0.3) });
+    await expect(page.getByTestId('budget')).toHaveText('Nodes 10 / 10');
+    const leaf = (l: string) => nodeByLabel(page, l);
+    await wire(page, leaf('x1'), mul1, 'a');
+    await wire(page, leaf('w1'), mul1, 'b');
+    await wire(page, leaf('x2'), mul2, 'a');
+    await wire(page, leaf('w2'), mul2, 'b');
+    await wire(page, mul1, add1, 'a');
+    await wire(page, mul2, add1, 'b');
+    await wire(page, add1, add2, 'a');
+    await wire(page, leaf('b'), add2, 'b');
+    await wire(page, add2, tanh, 'x');
+    await expect(allEdges(page)).toHaveCount(9);
+    await expect(goal(page).getByTestId('check-o-value')).toHaveAttribute('data-passed', 'true');
+    await expect(goal(page).getByTestId('check-same-neuron')).toHaveAttribute('data-passed', 'true');
+    await predict(page, 'grad-w1', '1');
+    await predict(page, 'grad-x2', '0.5');
+    await expectSolvedWith(page, 3);
   });
 
   test('a bad progress file is refused with the reason and the stars stay', async ({ page }) => {

@@ -76,7 +76,7 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
     [store, keeper, flow, tidy, toggleTheme],
   );
   const ctx: ActionContext = useMemo(() => ({ store, flow, ui }), [store, flow, ui]);
-  useShortcuts(ctx);
+  useShortcuts(ctx, limits?.blockedActions);
 
   const closeMenu = useCallback(() => setMenu(null), []);
   const closeWelcome = useCallback(() => {

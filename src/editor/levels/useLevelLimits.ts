@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { findLevel, type HiddenControl, type LevelDef } from '../../levels';
 import { useLevels } from './LevelsContext';
 
@@ -8,15 +9,24 @@ export interface LevelLimits {
   hidden: ReadonlySet<HiddenControl>;
   /** Palette item ids on offer. */
   palette: readonly string[];
+  /** Actions whose shortcuts are off: those of a hidden mode. */
+  blockedActions: ReadonlySet<string>;
 }
 
+/** The actions that would show what a hidden Backward hides (the grads). */
+const BACKWARD_ACTIONS: ReadonlySet<string> = new Set(['backward', 'stepBackward', 'finishBackward', 'replayBackward']);
+
 const NOTHING_HIDDEN: ReadonlySet<HiddenControl> = new Set();
+const NOTHING_BLOCKED: ReadonlySet<string> = new Set();
 
 /** The limits of the level being played, for the header, palette and canvas chips. */
 export function useLevelLimits(): LevelLimits | null {
   const levelId = useLevels((s) => s.session?.levelId ?? null);
   const solved = useLevels((s) => s.run?.solved ?? false);
-  const level = levelId === null ? undefined : findLevel(levelId);
-  if (!level) return null;
-  return { level, hidden: solved ? NOTHING_HIDDEN : new Set(level.hidden), palette: level.palette };
+  return useMemo(() => {
+    const level = levelId === null ? undefined : findLevel(levelId);
+    if (!level) return null;
+    const hidden = solved ? NOTHING_HIDDEN : new Set(level.hidden);
+    return { level, hidden, palette: level.palette, blockedActions: hidden.has('mode-backward') ? BACKWARD_ACTIONS : NOTHING_BLOCKED };
+  }, [levelId, solved]);
 }
