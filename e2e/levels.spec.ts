@@ -95,14 +95,14 @@ test.describe('levels', () => {
     const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
     const leaves: Locator[] = [];
     for (const [i, value] of [2, -3, 10, -2].entries()) {
-      const leaf = await dropNew(page, 'value', at(0.12, 0.14 + i * 0.22));
+      const leaf = await dropNew(page, 'value', at(0.12, 0.1 + i * 0.2));
       await typeValue(page, leaf, String(value));
       leaves.push(leaf);
     }
     const [a, b, c, fLeaf] = leaves as [Locator, Locator, Locator, Locator];
-    const e = await dropNew(page, 'mul', at(0.4, 0.2));
-    const d = await dropNew(page, 'add', at(0.6, 0.4));
-    const L = await dropNew(page, 'mul', at(0.82, 0.62));
+    const e = await dropNew(page, 'mul', at(0.36, 0.15));
+    const d = await dropNew(page, 'add', at(0.58, 0.3));
+    const L = await dropNew(page, 'mul', at(0.8, 0.5));
     await expect(page.getByTestId('budget')).toHaveText('Nodes 7 / 7');
     await wire(page, a, e, 'a');
     await wire(page, b, e, 'b');

@@ -59,7 +59,7 @@ export function LevelMap({ open, onClose }: { open: boolean; onClose(): void }) 
             <p className="level-map__blurb">{chapter.blurb}</p>
             <ol className="level-map__cards">
               {LEVELS.filter((l) => l.chapter === chapter.id).map((level) => {
-                const open = isUnlocked(level.id, solved, progress.unlockAll);
+                const unlocked = isUnlocked(level.id, solved, progress.unlockAll);
                 const stars = progress.levels[level.id]?.stars ?? 0;
                 return (
                   <li key={level.id}>
@@ -67,9 +67,9 @@ export function LevelMap({ open, onClose }: { open: boolean; onClose(): void }) 
                       type="button"
                       className="level-card"
                       data-testid={`level-card-${level.id}`}
-                      data-locked={!open || undefined}
+                      data-locked={!unlocked || undefined}
                       data-current={playing === level.id || undefined}
-                      disabled={!open}
+                      disabled={!unlocked}
                       onClick={() => {
                         if (levels.getState().play(level.id)) onClose();
                       }}
@@ -78,8 +78,8 @@ export function LevelMap({ open, onClose }: { open: boolean; onClose(): void }) 
                       <span className="level-card__title">{level.title}</span>
                       <span className="level-card__goal">{level.goal}</span>
                       <span className="level-card__foot">
-                        {open ? <Stars count={stars} /> : <span className="level-card__lock">🔒 Solve the level before</span>}
-                        {open && <span className="level-card__play">{stars > 0 ? 'Replay' : 'Play'}</span>}
+                        {unlocked ? <Stars count={stars} /> : <span className="level-card__lock">🔒 Solve the level before</span>}
+                        {unlocked && <span className="level-card__play">{stars > 0 ? 'Replay' : 'Play'}</span>}
                       </span>
                     </button>
                   </li>
