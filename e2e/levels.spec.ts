@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { actionButton, backwardPanel } from './helpers/backward';
 import { allEdges, allNodes, canvasBox, dataOf, dragFromPalette, nodeById, nodeByLabel, nodeIds, openPlayground, typeValue, viewportTransform, wire, type Point } from './helpers/canvas';
 
 /**
@@ -183,6 +184,22 @@ test.describe('levels', () => {
     await expect(goal(page).getByTestId('check-same-neuron')).toHaveAttribute('data-passed', 'true');
     await predict(page, 'grad-w1', '1');
     await predict(page, 'grad-x2', '0.5');
+    await expectSolvedWith(page, 3);
+  });
+
+  test('level 5: Backward, then Step leaves up the gradient: L passes −7.3 for 3 stars', async ({ page }) => {
+    await openPlayground(page);
+    const map = await openMap(page);
+    await map.getByTestId('unlock-all').check();
+    await map.getByTestId('level-card-one-optimisation-step').click();
+    await expect(allNodes(page)).toHaveCount(7);
+    await expect(backwardPanel(page)).toBeVisible();
+    await expect(page.getByTestId('nudge-button')).toBeDisabled();
+    await actionButton(page, 'backward').click();
+    await expect(page.getByTestId('nudge-button')).toBeEnabled();
+    await expect(page.getByTestId('level-solved')).toHaveCount(0);
+    await page.getByTestId('nudge-button').click();
+    await expect.poll(() => dataOf(nodeByLabel(page, 'L'))).toBeGreaterThan(-7.3);
     await expectSolvedWith(page, 3);
   });
 
