@@ -61,7 +61,7 @@ test.describe('levels', () => {
     await expect(map.getByTestId('level-card-slope-by-nudging')).toBeEnabled();
     await expect(map.getByTestId('level-card-three-inputs')).toBeDisabled();
     await map.getByTestId('level-card-slope-by-nudging').click();
-    await expect(allNodes(page)).toHaveCount(8);
+    await expect(allNodes(page)).toHaveCount(9);
 
     // Level 1: nudge x by h = 0.001 and read the slope off f.
     const x = nodeByLabel(page, 'x');
@@ -205,7 +205,7 @@ test.describe('levels', () => {
 
   test('a bad progress file is refused with the reason and the stars stay', async ({ page }) => {
     await openPlayground(page);
-    await playFromMap(page, 'slope-by-nudging', 8);
+    await playFromMap(page, 'slope-by-nudging', 9);
     await predict(page, 'slope', '14');
     await expectSolvedWith(page, 3);
     const map = await openMap(page);
@@ -221,7 +221,7 @@ test.describe('levels', () => {
     test(`screenshots of the map and a solve (${view.name})`, async ({ page }) => {
       await page.setViewportSize({ width: view.width, height: view.height });
       await openPlayground(page);
-      await playFromMap(page, 'slope-by-nudging', 8);
+      await playFromMap(page, 'slope-by-nudging', 9);
       await page.getByTestId('hint-button').click();
       await expect(page.getByTestId('hints')).toBeVisible();
       await predict(page, 'slope', '14');
