@@ -152,15 +152,22 @@ test.describe('levels', () => {
     await map.getByTestId('unlock-all').check();
     await map.getByTestId('level-card-a-neuron').click();
     await expect(allNodes(page)).toHaveCount(5);
-    // Make room beside the five leaves: zoom out over the canvas, as a hand with a wheel does.
+    // Make room beside the five leaves: zoom out with the canvas's − button until four more
+    // columns of cards fit to their right.
     const box = await canvasBox(page);
-    const before = await viewportTransform(page);
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
-    await page.mouse.wheel(0, 400);
-    await expect.poll(() => viewportTransform(page)).not.toBe(before);
-    const leafBoxes = await Promise.all(['x1', 'x2', 'w1', 'w2', 'b'].map(async (l) => (await nodeByLabel(page, l).boundingBox())!));
-    const right = Math.max(...leafBoxes.map((b) => b.x + b.width));
-    const free = box.x + box.width - right;
+    const leafBoxes = () => Promise.all(['x1', 'x2', 'w1', 'w2', 'b'].map(async (l) => (await nodeByLabel(page, l).boundingBox())!));
+    const room = async () => {
+      const boxes = await leafBoxes();
+      const right = Math.max(...boxes.map((b) => b.x + b.width));
+      return { right, width: boxes[0]!.width, free: box.x + box.width - right };
+    };
+    for (let i = 0; i < 8 && (await room()).free < 4.4 * (await room()).width; i++) {
+      const before = await viewportTransform(page);
+      await page.locator('.react-flow__controls-zoomout').click();
+      await expect.poll(() => viewportTransform(page)).not.toBe(before);
+    }
+    const { right, free } = await room();
+    expect(free).toBeGreaterThan(200);
     const col = (k: number) => right + (free * k) / 4;
     const row = (k: number) => box.y + box.height * k;
     const mul1 = await dropNew(page, 'mul', { x: col(0.7), y: row(0.2) });

@@ -37,23 +37,25 @@ export function AppHeader({ mode, onModeChange, onExampleLoaded, levels }: { mod
         </div>
       </div>
 
-      <nav className="mode-switch" aria-label="Mode">
-        {MODES.filter((m) => !hidden.has(`mode-${m.id}`)).map((m) => (
-          <button key={m.id} type="button" className="mode-switch__button" aria-pressed={mode === m.id} title={m.hint} onClick={() => onModeChange(m.id)}>
-            {m.label}
-          </button>
-        ))}
-      </nav>
+      <div className="app-header__middle">
+        <nav className="mode-switch" aria-label="Mode">
+          {MODES.filter((m) => !hidden.has(`mode-${m.id}`)).map((m) => (
+            <button key={m.id} type="button" className="mode-switch__button" aria-pressed={mode === m.id} title={m.hint} onClick={() => onModeChange(m.id)}>
+              {m.label}
+            </button>
+          ))}
+        </nav>
 
-      <div className="levels-entry">
-        <button type="button" className="tool-button levels-entry__map" onClick={levels.onOpenMap} data-testid="open-levels" title="Play the levels: learn backprop as a game">
-          ★ Levels
-        </button>
-        {levels.playing && (
-          <button type="button" className="tool-button" onClick={levels.onSandbox} data-testid="back-to-sandbox" title="Leave the level: your sandbox graph comes back as you left it">
-            Sandbox
+        <div className="levels-entry">
+          <button type="button" className="tool-button levels-entry__map" onClick={levels.onOpenMap} data-testid="open-levels" title="Play the levels: learn backprop as a game">
+            ★ Levels
           </button>
-        )}
+          {levels.playing && (
+            <button type="button" className="tool-button" onClick={levels.onSandbox} data-testid="back-to-sandbox" title="Leave the level: your sandbox graph comes back as you left it">
+              Sandbox
+            </button>
+          )}
+        </div>
       </div>
 
       <div className="toolbar" role="toolbar" aria-label="Tools">

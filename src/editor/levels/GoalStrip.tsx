@@ -34,7 +34,7 @@ export function GoalStrip({ level, onOpenMap }: { level: LevelDef; onOpenMap(): 
               <span className="goal-check__mark" aria-label={c.passed ? 'done' : 'not yet'}>
                 {c.passed ? '✓' : '○'}
               </span>
-              {prediction ? <PredictionField check={c} value={session.predictions[c.id] ?? ''} onType={(text) => levels.getState().type(c.id, text)} /> : <span>{c.text}</span>}
+              {prediction ? <PredictionField check={c} value={session.predictions[c.id] ?? ''} onType={(text) => levels.getState().type(c.id, text)} /> : <span className="goal-check__text">{c.text}</span>}
               {c.explanation && (
                 <p className="goal-check__why" data-testid={`why-${c.id}`}>
                   Not quite. {c.explanation}
