@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { actionButton, backwardPanel } from './helpers/backward';
-import { allEdges, allNodes, canvasBox, dataOf, dragFromPalette, nodeById, nodeByLabel, nodeIds, openPlayground, typeValue, viewportTransform, wire, type Point } from './helpers/canvas';
+import { allEdges, allNodes, canvasBox, dataOf, dragFromPalette, nodeById, nodeByLabel, nodeIds, openPlayground, settle, typeValue, viewportTransform, waitForLayout, wire, type Point } from './helpers/canvas';
 
 /**
  * The levels, played as a person plays them: open the map from the header, type predictions
@@ -154,8 +154,10 @@ test.describe('levels', () => {
     await openPlayground(page);
     const map = await openMap(page);
     await map.getByTestId('unlock-all').check();
+    const view = await viewportTransform(page);
     await map.getByTestId('level-card-a-neuron').click();
     await expect(allNodes(page)).toHaveCount(5);
+    await waitForLayout(page, view);
     // Make room beside the five leaves: zoom out with the canvas's − button until four more
     // columns of cards fit to their right.
     const box = await canvasBox(page);
@@ -169,6 +171,7 @@ test.describe('levels', () => {
       const before = await viewportTransform(page);
       await page.locator('.react-flow__controls-zoomout').click();
       await expect.poll(() => viewportTransform(page)).not.toBe(before);
+      await settle(page);
     }
     const { right, free } = await room();
     expect(free).toBeGreaterThan(200);
