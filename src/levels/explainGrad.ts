@@ -1,4 +1,5 @@
-import { backwardSchedule, chainRuleText } from '../document/backward';
+import { chainRuleText } from '../document/backward/chainRule';
+import { backwardSchedule } from '../document/backward/schedule';
 import { idLabelled } from './graphFacts';
 import type { Evaluated } from './types';
 

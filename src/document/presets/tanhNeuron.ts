@@ -5,7 +5,7 @@ import type { Preset } from './types';
  * The bias the lecture picks so that n = x1*w1 + x2*w2 + b = atanh(1/sqrt 2) and o = tanh(n)
  * comes out at 1/sqrt 2, making every grad a round number.
  */
-const NEURON_BIAS = 6.8813735870195432;
+export const NEURON_BIAS = 6.8813735870195432;
 
 /**
  * Adds the lecture's two-input neuron up to its pre-activation n = x1*w1 + x2*w2 + b, with the
