@@ -27,8 +27,12 @@ function interpreter(): string {
 
 /** Runs `code` (fed on stdin) with python3 and returns what it printed. Throws on any error. */
 export function runPython(code: string): string {
+  return runWith(interpreter(), code);
+}
+
+function runWith(python: string, code: string): string {
   try {
-    return execFileSync(interpreter(), ['-'], {
+    return execFileSync(python, ['-'], {
       input: code,
       encoding: 'utf8',
       env: { ...process.env, PYTHONPATH: SHIM_DIR, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' },
@@ -80,4 +84,67 @@ export function parsePythonFloat(text: string): number {
   const x = Number(text);
   if (Number.isNaN(x)) throw new Error(`not a Python number: '${text}'`);
   return x;
+}
+
+/** The environment variable that lets a machine without PyTorch run the suite without the torch checks. */
+export const SKIP_TORCH_ENV = 'MICROGRAD_SKIP_TORCH';
+
+/** What to do when no interpreter imports torch, in words a person can act on. */
+export const NO_TORCH_MESSAGE =
+  'The PyTorch export tests need a Python that can import torch, and none was found ' +
+  '(tried $MICROGRAD_TORCH_PYTHON, the python3 on PATH, /usr/bin/python3, /usr/local/bin/python3). ' +
+  'Install it: `sudo apt-get install python3-torch python3-nbformat` (Debian/Ubuntu; then /usr/bin/python3 has it) ' +
+  'or `pip install torch nbformat`. To run the other tests without these checks, set ' +
+  `${SKIP_TORCH_ENV}=1.`;
+
+/** The interpreter that imports torch, and the torch version it has. */
+export interface TorchPython {
+  python: string;
+  torchVersion: string;
+}
+
+let torchFound: TorchPython | null | undefined;
+
+/**
+ * Finds the Python that can import torch, rather than assuming the first python3 on PATH does:
+ * Debian's python3-torch is importable only from Debian's own /usr/bin/python3, which a version
+ * manager's python3 hides. Asked once; null when none can.
+ */
+export function findTorchPython(): TorchPython | null {
+  if (torchFound !== undefined) return torchFound;
+  const candidates = [process.env.MICROGRAD_TORCH_PYTHON, 'python3', '/usr/bin/python3', '/usr/local/bin/python3'];
+  torchFound = null;
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    try {
+      const [python, version] = execFileSync(candidate, ['-c', 'import sys, torch; print(sys.executable); print(torch.__version__)'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+        .trim()
+        .split('\n');
+      torchFound = { python: python || candidate, torchVersion: version! };
+      break;
+    } catch {
+      // not installed, or no torch there: try the next one
+    }
+  }
+  return torchFound;
+}
+
+/**
+ * The torch interpreter, or null when the person opted out with MICROGRAD_SKIP_TORCH=1. Without
+ * torch and without the opt-out it throws {@link NO_TORCH_MESSAGE}: a test that needs torch
+ * fails, never passes having checked nothing.
+ */
+export function torchOrOptOut(): TorchPython | null {
+  const found = findTorchPython();
+  if (found) return found;
+  if (process.env[SKIP_TORCH_ENV] === '1') return null;
+  throw new Error(NO_TORCH_MESSAGE);
+}
+
+/** Runs `code` with the torch interpreter (the micrograd stand-in on its path too) and returns what it printed. */
+export function runTorch(torch: TorchPython, code: string): string {
+  return runWith(torch.python, code);
 }

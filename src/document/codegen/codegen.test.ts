@@ -3,19 +3,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePrinted, runPython, SHIM_DIR, type PrintedNode } from '../../../test/python/runPython';
 import { createRng } from '../../data/random';
-import { OPS, Value, type OpType } from '../../engine';
+import { OPS, Value } from '../../engine';
 import { Layer, Neuron, hingeLoss, type Activation } from '../../nn';
-import { evaluate, type Evaluation } from '../evaluate';
-import { outputKey } from '../ports';
+import { evaluate } from '../evaluate';
 import { PRESETS } from '../presets';
-import { DocBuilder, type NodeRef } from '../presets/DocBuilder';
+import { DocBuilder } from '../presets/DocBuilder';
 import { NetBuilder, type Src } from '../NetBuilder';
 import { EMPTY_DOC, type GraphDoc, type LossKind } from '../types';
 import { floatLiteral, assignNames, RESERVED_NAMES } from './names';
 import { identifierFromLabel, stringLiteral } from './text';
-import { planProgram, type PlanValueRef } from './plan';
 import { toPython } from './python';
 import { toTypeScript, TS_ENGINE_IMPORT } from './typescript';
+import { expectedLines, randomGraphs } from '../../../test/codegen/canvasNumbers';
 
 const REPO_ROOT = path.resolve(SHIM_DIR, '../..');
 
@@ -24,27 +23,6 @@ const REPO_ROOT = path.resolve(SHIM_DIR, '../..');
  * shared with other work that passes Vitest's 5 s default, and the test fails without being wrong.
  */
 const PROCESS_TIMEOUT = 30_000;
-
-/** What evaluate says for each Value the program prints, in the program's order. */
-function expectedLines(doc: GraphDoc): PrintedNode[] {
-  const ev = evaluate(doc);
-  return planProgram(doc).steps.flatMap((s) => (s.kind === 'skip' ? [] : s.prints.map((p) => ({ label: p.label, ...canvasNumbers(ev, p.of) }))));
-}
-
-/** The data and grad evaluate has for a printed variable: a node's output, or a weight or bias a node owns. */
-function canvasNumbers(ev: Evaluation, of: PlanValueRef): { data: number; grad: number } {
-  if (of.kind === 'output') {
-    const v = ev.values.get(outputKey(of.id, of.port));
-    if (v) return { data: v.data, grad: v.grad };
-    const r = ev.results.get(of.id)!;
-    return { data: r.data, grad: r.passGrad };
-  }
-  const owned = ev.params.get(of.id)!;
-  let v: Value;
-  if (of.kind === 'weight') v = of.neuron === null ? (owned.weights as Value[])[of.input]! : (owned.weights as Value[][])[of.neuron]![of.input]!;
-  else v = of.neuron === null ? (owned.bias as Value) : (owned.bias as Value[])[of.neuron]!;
-  return { data: v.data, grad: v.grad };
-}
 
 /**
  * Equal to 1e-12 relative (Python's math library may differ from V8's in the last bit), or
@@ -92,48 +70,6 @@ function runTypeScript(code: string): PrintedNode[] {
   };
   new Function('Value', 'console', body)(Value, console);
   return lines;
-}
-
-/**
- * A random graph: leaves with arbitrary doubles, constants, every op, awkward labels (keywords,
- * duplicates, spaces, quotes), sometimes an output that is not a sink. Returns null when the
- * canvas shows a non-finite number (nothing to compare), or any |data| over 300: beyond that
- * math.exp in the Python helpers raises OverflowError where JavaScript returns Infinity, and
- * the engine's tanh and sigmoid saturate where the helpers overflow.
- */
-function randomGraph(seed: number): GraphDoc | null {
-  const rng = createRng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[rng.int(xs.length)]!;
-  const labels = ['', '', '', 'a', 'a', 'x', 'lambda', 'new', 'Value', 'print', 'n1', "it's", 'x1*w1 + x2*w2', 'L1.N0.w0', '2n', '-a', 'α', 'back\\slash', 'e - 1', 'e + 1'];
-  const g = new DocBuilder();
-  const refs: NodeRef[] = [];
-  const leaves = 2 + rng.int(4);
-  for (let i = 0; i < leaves; i++) {
-    if (rng.next() < 0.3) refs.push(g.constant(pick([2, -1, 0.5, -3.25, 1e-7, 10])));
-    else refs.push(g.value(rng.uniform(-2, 2), pick(labels)));
-  }
-  const ops = 3 + rng.int(12);
-  for (let i = 0; i < ops; i++) {
-    const op = pick(OPS);
-    const inputs = op.inputs.map(() => (rng.next() < 0.15 ? pick([2, -1, 3.5]) : pick(refs)));
-    refs.push(g.op(op.type as OpType, inputs, pick(labels), pick([2, 3, -1, 0.5, -2])));
-  }
-  if (rng.next() < 0.3) g.output(pick(refs));
-  const doc = g.build();
-  const ev = evaluate(doc);
-  for (const r of ev.results.values()) {
-    if (r.error !== null || !Number.isFinite(r.data) || !Number.isFinite(r.passGrad) || Math.abs(r.data) > 300) return null;
-  }
-  return doc;
-}
-
-function randomGraphs(count: number): GraphDoc[] {
-  const docs: GraphDoc[] = [];
-  for (let seed = 1; docs.length < count; seed++) {
-    const doc = randomGraph(seed);
-    if (doc) docs.push(doc);
-  }
-  return docs;
 }
 
 describe('toPython', { timeout: PROCESS_TIMEOUT }, () => {

@@ -5,12 +5,13 @@ import path from 'node:path';
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { runPython, SHIM_DIR } from '../../../test/python/runPython';
+import { runPython, runTorch, SHIM_DIR, SKIP_TORCH_ENV, torchOrOptOut } from '../../../test/python/runPython';
 import type { OpType } from '../../engine';
 import { NetBuilder } from '../NetBuilder';
 import type { GraphDoc, LossKind } from '../types';
 import { planProgram } from './plan';
 import { toPython } from './python';
+import { toTorch } from './torch';
 import { identifierFromLabel } from './text';
 import { toTypeScript, TS_ENGINE_IMPORT } from './typescript';
 
@@ -144,7 +145,10 @@ interface Run {
  * One python3 process for every pair of programs (hostile, plain): each pair's first statement
  * whose syntax differs once strings are blanked (null when none does), and each program's run.
  */
-function runAllPython(pairs: readonly (readonly [string, string])[]): { differs: string | null; runs: [Run, Run] }[] {
+function runAllPython(
+  pairs: readonly (readonly [string, string])[],
+  python: (script: string) => string = runPython,
+): { differs: string | null; runs: [Run, Run] }[] {
   return inTempDir((dir) => {
     // The programs travel as JSON in a file, so no quoting of ours carries them.
     const file = path.join(dir, 'programs.json');
@@ -179,7 +183,7 @@ def run(code):
         return {'printed': printed, 'error': repr(error)}
 print(json.dumps([{'differs': differs(a, b), 'runs': [run(a), run(b)]} for a, b in pairs]))
 `;
-    return JSON.parse(runPython(script)) as { differs: string | null; runs: [Run, Run] }[];
+    return JSON.parse(python(script)) as { differs: string | null; runs: [Run, Run] }[];
   });
 }
 
@@ -250,4 +254,18 @@ describe('labels never change the exported program', () => {
     const typescript = runAllTypeScript(cases.flatMap((c) => [toTypeScript(c.hostile), toTypeScript(c.plain)]));
     expectSameRuns('typescript', cases, cases.map((_, i) => [typescript[2 * i]!, typescript[2 * i + 1]!] as const));
   }, 60_000);
+
+  it('runs the same statements in PyTorch with hostile labels as with plain ones', () => {
+    const torch = torchOrOptOut();
+    if (torch === null) {
+      // The person opted out (no torch on this machine); say so in the output, and check that is why.
+      console.warn(`PyTorch label checks not run: ${SKIP_TORCH_ENV}=1`);
+      expect(process.env[SKIP_TORCH_ENV]).toBe('1');
+      return;
+    }
+    const cases = fc.sample(caseArb, { numRuns: 12, seed: 20261202 }).map(pair);
+    const runs = runAllPython(cases.map((c) => [toTorch(c.hostile), toTorch(c.plain)] as const), (script) => runTorch(torch, script));
+    expectSameRuns('torch', cases, runs.map((p) => p.runs));
+    runs.forEach((p, i) => expect(p.differs, `torch case ${i}: a statement changed`).toBeNull());
+  }, 120_000);
 });

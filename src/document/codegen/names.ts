@@ -22,8 +22,8 @@ const JS_RESERVED = [
   'private', 'protected', 'public', 'await', 'arguments', 'eval', 'undefined', 'NaN', 'Infinity',
 ];
 
-/** Globals the generated programs read; a variable of the same name would break them. */
-const PROGRAM_GLOBALS = ['Value', 'math', 'print', 'float', 'console', 'Math'];
+/** Globals the generated programs read (torch.ts's helpers among them); a variable of the same name would break them. */
+const PROGRAM_GLOBALS = ['Value', 'math', 'print', 'float', 'console', 'Math', 'torch', '_leaf', '_keep', '_show'];
 
 /** Functions the ops' Python helpers define (`def _tanh`), which a variable must not replace. */
 const HELPER_FUNCTIONS = (OPS as readonly OpDef[]).flatMap((op) => {

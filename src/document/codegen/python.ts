@@ -1,3 +1,4 @@
+import type { OpDef } from '../../engine';
 import type { Activation } from '../../nn/activation';
 import type { GraphDoc } from '../types';
 import { floatLiteral } from './names';
@@ -33,7 +34,7 @@ export function toPython(doc: GraphDoc): string {
 
   const printed: string[] = [];
   for (const step of plan.steps) {
-    out.push(...lines(step));
+    out.push(...pythonLines(step));
     if (step.kind !== 'skip') for (const p of step.prints) printed.push(`print(${stringLiteral(p.label)}, ${p.name}.data, ${p.name}.grad)`);
   }
   out.push('');
@@ -43,23 +44,39 @@ export function toPython(doc: GraphDoc): string {
   return `${out.join('\n')}\n`;
 }
 
-function lines(step: PlanStep): string[] {
+/**
+ * What differs between the Python programs the playground writes: how a number becomes a leaf
+ * (micrograd's `Value(2.0)`, PyTorch's float64 tensor) and how an op is spelled. Everything else
+ * (statement order, the neuron sums, the loss formulas, the comments) is shared, because a
+ * torch tensor has the same operators and `.relu()`, `.tanh()`, `.exp()`, `.log()` methods.
+ */
+export interface PythonDialect {
+  /** A leaf made from a number literal. */
+  leaf(literal: string): string;
+  /** An op over its spelled operands. */
+  op(op: OpDef, args: readonly string[], k: number): string;
+}
+
+const MICROGRAD: PythonDialect = { leaf: (x) => `Value(${x})`, op: (op, args, k) => op.code.python(args, k) };
+
+/** The Python statements of one plan step, in `dialect`. */
+export function pythonLines(step: PlanStep, dialect: PythonDialect = MICROGRAD): string[] {
   switch (step.kind) {
     case 'skip':
       return [lineComment('python', `skipped ${step.what}: ${step.reason}`)];
     case 'leaf':
-      return [`${step.name} = Value(${floatLiteral(step.value)})${step.note ? `  ${lineComment('python', step.note)}` : ''}`];
+      return [`${step.name} = ${dialect.leaf(floatLiteral(step.value))}${step.note ? `  ${lineComment('python', step.note)}` : ''}`];
     case 'op': {
       // A number has no .tanh() and 2.0 ** 3 is a float, not a Value: when an op has no Value
       // among its operands, the first one is made a Value explicitly.
       const anyVar = step.args.some((a) => a.kind === 'var');
-      const args = step.args.map((a, i) => (anyVar || i > 0 ? operand(a) : wrapped(a)));
-      return [`${step.name} = ${step.op.code.python(args, step.param)}`];
+      const args = step.args.map((a, i) => (anyVar || i > 0 ? operand(a) : wrapped(a, dialect)));
+      return [`${step.name} = ${dialect.op(step.op, args, step.param)}`];
     }
     case 'neurons':
-      return neuronLines(step);
+      return neuronLines(step, dialect);
     case 'loss':
-      return lossLines(step);
+      return lossLines(step, dialect);
   }
 }
 
@@ -67,12 +84,12 @@ function lines(step: PlanStep): string[] {
  * Each neuron's parameters as Values, then act(b + w0*x0 + w1*x1 + ...): Python adds left to
  * right, so the sum is ((b + w0*x0) + w1*x1) + ..., the order the engine (and micrograd) adds in.
  */
-function neuronLines(step: Extract<PlanStep, { kind: 'neurons' }>): string[] {
+function neuronLines(step: Extract<PlanStep, { kind: 'neurons' }>, dialect: PythonDialect): string[] {
   const out: string[] = [];
   if (step.what === 'layer') out.push(lineComment('python', layerHeading(step)));
   const xs = step.inputs.map(operand);
   for (const neuron of step.neurons) {
-    for (const p of [...neuron.weights, neuron.bias]) out.push(`${p.name} = Value(${floatLiteral(p.value)})`);
+    for (const p of [...neuron.weights, neuron.bias]) out.push(`${p.name} = ${dialect.leaf(floatLiteral(p.value))}`);
     const sum = [neuron.bias.name, ...neuron.weights.map((w, i) => `${w.name}*${xs[i]!}`)].join(' + ');
     out.push(`${neuron.name} = ${activated(sum, step.activation, neuron.weights.length > 0)}`);
   }
@@ -90,8 +107,8 @@ function activated(sum: string, activation: Activation, compound: boolean): stri
  * hinge (s * -t + 1).relu(), which Python reads as ((s * (-t)) + 1).relu(); cross-entropy as the
  * overflow-safe softplus relu(z) + log(exp(-(relu(z) + relu(-z))) + 1) with z = s * -t.
  */
-function lossLines(step: Extract<PlanStep, { kind: 'loss' }>): string[] {
-  const score = step.score.kind === 'var' || step.target.kind === 'var' ? operand(step.score) : wrapped(step.score);
+function lossLines(step: Extract<PlanStep, { kind: 'loss' }>, dialect: PythonDialect): string[] {
+  const score = step.score.kind === 'var' || step.target.kind === 'var' ? operand(step.score) : wrapped(step.score, dialect);
   const target = operand(step.target);
   switch (step.loss) {
     case 'squared':
@@ -114,6 +131,6 @@ function operand(a: PlanOperand): string {
   return text.startsWith('-') ? `(${text})` : text;
 }
 
-function wrapped(a: PlanOperand): string {
-  return a.kind === 'var' ? a.name : `Value(${floatLiteral(a.value)})`;
+function wrapped(a: PlanOperand, dialect: PythonDialect): string {
+  return a.kind === 'var' ? a.name : dialect.leaf(floatLiteral(a.value));
 }

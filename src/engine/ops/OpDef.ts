@@ -43,7 +43,7 @@ export interface OpDef {
    * in that case; return a short reason a learner understands.
    */
   whyNotFinite(a: number, b: number, k: number): string;
-  /** How this op reads in micrograd Python and in TypeScript on `src/engine`. */
+  /** How this op reads in micrograd Python, in TypeScript on `src/engine`, and in PyTorch. */
   readonly code: {
     /** Python expression over already-named operands. */
     python(args: readonly string[], k: number): string;
@@ -54,6 +54,12 @@ export interface OpDef {
     readonly pythonHelper?: string;
     /** TypeScript expression over already-named operands. */
     ts(args: readonly string[], k: number): string;
+    /**
+     * PyTorch expression over already-named float64 tensors (or plain numbers after the first
+     * operand), computing what `forward` computes, elementwise, so it serves a scalar graph
+     * and a batch of samples alike. Required: an op without one does not type-check.
+     */
+    torch(args: readonly string[], k: number): string;
   };
 }
 

@@ -16,6 +16,7 @@ export const add = {
   whyNotFinite: () => OVERFLOW,
   code: {
     python: ([a, b]) => `${a} + ${b}`,
+    torch: ([a, b]) => `${a} + ${b}`,
     ts: ([a, b]) => `${a}.add(${b})`,
   },
 } as const satisfies OpDef;

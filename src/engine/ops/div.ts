@@ -19,6 +19,7 @@ export const div = {
   whyNotFinite: (_a, b) => (b === 0 ? 'division by zero' : OVERFLOW),
   code: {
     python: ([a, b]) => `${a} / ${b}`,
+    torch: ([a, b]) => `${a} / ${b}`,
     ts: ([a, b]) => `${a}.div(${b})`,
   },
 } as const satisfies OpDef;

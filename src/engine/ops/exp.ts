@@ -28,6 +28,7 @@ export const exp = {
       '    return out',
       'Value.exp = _exp',
     ].join('\n'),
+    torch: ([x]) => `torch.exp(${x})`,
     ts: ([x]) => `${x}.exp()`,
   },
 } as const satisfies OpDef;

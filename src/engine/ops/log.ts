@@ -29,6 +29,7 @@ export const log = {
       '    return out',
       'Value.log = _log',
     ].join('\n'),
+    torch: ([x]) => `torch.log(${x})`,
     ts: ([x]) => `${x}.log()`,
   },
 } as const satisfies OpDef;

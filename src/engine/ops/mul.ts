@@ -16,6 +16,7 @@ export const mul = {
   whyNotFinite: () => OVERFLOW,
   code: {
     python: ([a, b]) => `${a} * ${b}`,
+    torch: ([a, b]) => `${a} * ${b}`,
     ts: ([a, b]) => `${a}.mul(${b})`,
   },
 } as const satisfies OpDef;

@@ -16,6 +16,7 @@ export const neg = {
   whyNotFinite: () => OVERFLOW,
   code: {
     python: ([x]) => `-${x}`,
+    torch: ([x]) => `-${x}`,
     ts: ([x]) => `${x}.neg()`,
   },
 } as const satisfies OpDef;

@@ -22,6 +22,7 @@ export const pow = {
   },
   code: {
     python: ([x], k) => `${x}**${numberLiteral(k)}`,
+    torch: ([x], k) => `${x}**${numberLiteral(k)}`,
     ts: ([x], k) => `${x}.pow(${numberLiteral(k)})`,
   },
 } as const satisfies OpDef;

@@ -16,6 +16,7 @@ export const relu = {
   whyNotFinite: () => OVERFLOW,
   code: {
     python: ([x]) => `${x}.relu()`,
+    torch: ([x]) => `torch.relu(${x})`,
     ts: ([x]) => `${x}.relu()`,
   },
 } as const satisfies OpDef;

@@ -29,6 +29,7 @@ export const sigmoid = {
       '    return out',
       'Value.sigmoid = _sigmoid',
     ].join('\n'),
+    torch: ([x]) => `torch.sigmoid(${x})`,
     ts: ([x]) => `${x}.sigmoid()`,
   },
 } as const satisfies OpDef;

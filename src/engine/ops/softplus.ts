@@ -40,6 +40,9 @@ export const softplus = {
       '    return out',
       'Value.softplus = _softplus',
     ].join('\n'),
+    // torch's default threshold, 20, returns x itself past 20: 2e-9 off the engine's value and
+    // slope. Past 700 exp would overflow; there softplus is x to the last bit anyway.
+    torch: ([x]) => `torch.nn.functional.softplus(${x}, threshold=700)`,
     ts: ([x]) => `${x}.softplus()`,
   },
 } as const satisfies OpDef;

@@ -19,6 +19,7 @@ export const sub = {
   whyNotFinite: () => OVERFLOW,
   code: {
     python: ([a, b]) => `${a} - ${b}`,
+    torch: ([a, b]) => `${a} - ${b}`,
     ts: ([a, b]) => `${a}.sub(${b})`,
   },
 } as const satisfies OpDef;

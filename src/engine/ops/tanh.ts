@@ -41,6 +41,7 @@ export const tanh = {
       '    return out',
       'Value.tanh = _tanh',
     ].join('\n'),
+    torch: ([x]) => `torch.tanh(${x})`,
     ts: ([x]) => `${x}.tanh()`,
   },
 } as const satisfies OpDef;
