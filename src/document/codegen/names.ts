@@ -23,7 +23,9 @@ const JS_RESERVED = [
 ];
 
 /** Globals the generated programs read (torch.ts's helpers among them); a variable of the same name would break them. */
-const PROGRAM_GLOBALS = ['Value', 'math', 'print', 'float', 'console', 'Math', 'torch', '_leaf', '_keep', '_show'];
+const PROGRAM_GLOBALS = ['Value', 'math', 'print', 'float', 'console', 'Math', 'torch', '_leaf', '_keep', '_show',
+  // and the names the PyTorch training program (training/torchTraining.ts) gives its batch, model and helpers
+  'X', 'Y', 'self', 'struct', 'train', '_columns', '_Batches'];
 
 /** Functions the ops' Python helpers define (`def _tanh`), which a variable must not replace. */
 const HELPER_FUNCTIONS = (OPS as readonly OpDef[]).flatMap((op) => {

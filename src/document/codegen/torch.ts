@@ -23,7 +23,7 @@ export function toTorch(doc: GraphDoc): string {
   const printed: string[] = [];
   const inner: string[] = [];
   for (const step of plan.steps) {
-    out.push(...pythonLines(step, TORCH));
+    out.push(...pythonLines(step, TORCH_DIALECT));
     if (step.kind === 'skip') continue;
     for (const p of step.prints) {
       printed.push(`_show(${stringLiteral(p.label)}, ${p.name})`);
@@ -56,4 +56,5 @@ export const TORCH_HELPERS: readonly string[] = [
   '    print(label, t.item(), 0.0 if t.grad is None else t.grad.item())',
 ];
 
-const TORCH: PythonDialect = { leaf: (x) => `_leaf(${x})`, op: (op, args, k) => op.code.torch(args, k) };
+/** Python statements on float64 tensors: `_leaf` for a number, the registry's torch form for an op. */
+export const TORCH_DIALECT: PythonDialect = { leaf: (x) => `_leaf(${x})`, op: (op, args, k) => op.code.torch(args, k) };
