@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { allNodes, IDENTITY_VIEW, nodeByLabel, settle, viewportTransform, waitForLayout } from './helpers/canvas';
+import { allNodes, cardsOverlap, IDENTITY_VIEW, nodeByLabel, settle, viewportTransform, waitForLayout } from './helpers/canvas';
 import { insertDefaultMlp, modeButton } from './helpers/train';
 
 /**
@@ -207,9 +207,50 @@ test('in Backward mode a compact card shows the grad: the README’s 138.8338 an
   await expect(compactOf(nodeByLabel(page, 'b'))).toContainText('646');
 });
 
+/** Every node's screen box that is not wholly inside the canvas, by label. */
+function nodesOutsideCanvas(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    return [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+      .filter((n) => {
+        const r = n.getBoundingClientRect();
+        return r.left < pane.left || r.right > pane.right || r.top < pane.top || r.bottom > pane.bottom;
+      })
+      .map((n) => n.querySelector<HTMLElement>('[data-label]')?.dataset.label ?? n.dataset.id ?? '');
+  });
+}
+
+/** The on-screen left edge of every neuron of layer `layer` (labels L1.N0, L1.N1, ...). */
+function unitLefts(page: Page, layer: number): Promise<number[]> {
+  return page.evaluate((prefix) => {
+    return [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+      .filter((n) => n.querySelector<HTMLElement>('[data-testid="node-card"]')?.dataset.label?.startsWith(prefix))
+      .map((n) => n.getBoundingClientRect().left);
+  }, `L${layer}.N`);
+}
+
+// On a desktop the whole network fits the canvas at zoom 0.25 or more; a tablet's canvas, under
+// the welcome strip, is ~525 px tall and 16 units need ~0.2, below the fit's floor: there the
+// columns, the spacing and the text are checked, and the top and bottom unit of L2 are cut.
+for (const vp of [{ ...VIEWPORTS[0]!, whole: true }, { ...VIEWPORTS[1]!, whole: false }]) {
+  test(`a 2-16-16-1 network is drawn as three columns of units, readable at the fitted zoom (${vp.name})`, async ({ page }) => {
+    await page.setViewportSize({ width: vp.width, height: vp.height });
+    await openNetwork(page);
+    await shot(page, `mlp-${vp.name}`);
+    await expect(page.locator('.compact-unit')).toHaveCount(33);
+    if (vp.whole) expect(await nodesOutsideCanvas(page), 'cards outside the canvas').toEqual([]);
+    expect(await cardsOverlap(page), 'cards overlapping').toEqual([]);
+    // Three columns: every unit of L1 left of every unit of L2, and L2's left of L3's.
+    const [l1, l2, l3] = await Promise.all([1, 2, 3].map((l) => unitLefts(page, l)));
+    expect([l1!.length, l2!.length, l3!.length]).toEqual([16, 16, 1]);
+    expect(Math.max(...l1!)).toBeLessThan(Math.min(...l2!));
+    expect(Math.max(...l2!)).toBeLessThan(Math.min(...l3!));
+    await expectCompactAndLegible(page, 30);
+  });
+}
+
 test('a 2-16-16-1 network is drawn as units and wires, readable at the fitted zoom', async ({ page }) => {
   await openNetwork(page);
-  await shot(page, 'mlp-desktop');
   // Every neuron is a unit: a disc in its output's colour.
   await expect(page.locator('.compact-unit')).toHaveCount(33);
   await expectCompactAndLegible(page, 10);

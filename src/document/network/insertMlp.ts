@@ -27,9 +27,16 @@ interface MlpSpec {
 }
 
 const COLUMN = 320;
-const ROW_INPUT = 110;
-/** Room a neuron card needs: a header and rows, plus about 18 px per input port (see the editor's NET_PORTS). */
-const neuronPitch = (nin: number) => Math.max(110, 90 + Math.max(nin, 2) * 18);
+/** Room an input card needs (its feature picker makes it taller than 110 px). */
+const ROW_INPUT = 130;
+/**
+ * Room a neuron card needs: a header and rows, plus about 18 px per input port (the editor's
+ * NET_PORTS); past 4 inputs the card has one fixed height of 122 px and its ports fan
+ * (NEURON_FAN), so a 16-unit column is short enough to fit a desktop canvas at zoom 0.25.
+ */
+const neuronPitch = (nin: number) => (nin > 4 ? 140 : Math.max(140, 90 + Math.max(nin, 2) * 18));
+/** Neuron columns sit wider apart than layer cards, so the fan of wires between two columns spreads out. */
+const NEURON_COLUMN = 440;
 
 /** Largest network Insert MLP draws as separate neurons; wires grow as the square of the width. */
 export const MAX_DRAWN_NEURONS = 200;
@@ -50,6 +57,7 @@ export function insertMlp(doc: GraphDoc, spec: MlpSpec): { doc: GraphDoc; added:
     wires.push(w);
   };
   const sizes = [spec.nin, ...spec.sizes];
+  const column = spec.style === 'neurons' ? NEURON_COLUMN : COLUMN;
   const height = spec.style === 'neurons' ? Math.max(...spec.sizes.map((n, i) => n * neuronPitch(sizes[i]!))) : 200;
   const centred = (count: number, pitch: number, i: number) => spec.at.y + height / 2 + (i - (count - 1) / 2) * pitch;
 
@@ -61,7 +69,7 @@ export function insertMlp(doc: GraphDoc, spec: MlpSpec): { doc: GraphDoc; added:
 
   let previous = inputs;
   mlp.layers.forEach((layer, li) => {
-    const x = spec.at.x + (li + 1) * COLUMN;
+    const x = spec.at.x + (li + 1) * column;
     const last = li === mlp.layers.length - 1;
     const activation: Activation = last ? outputActivation : spec.activation;
     if (spec.style === 'layers') {
@@ -97,7 +105,7 @@ export function insertMlp(doc: GraphDoc, spec: MlpSpec): { doc: GraphDoc; added:
     previous = next;
   });
 
-  const outX = spec.at.x + (mlp.layers.length + 1) * COLUMN;
+  const outX = spec.at.x + (mlp.layers.length + 1) * column;
   const targetId = newId();
   const lossId = newId();
   nodes.push({ id: targetId, kind: 'target', label: 'y', value: 1, position: { x: outX - COLUMN / 2, y: centred(1, 0, 0) + 140 } });

@@ -3,7 +3,7 @@
  * and the rows start, how tall a row is, where op and network ports sit. Each kind's sizes and
  * port layout are in svgCardKinds.ts; these are the numbers they are built from.
  */
-import { NET_PORTS, OP_PORTS, portY } from '../nodes/portLayout';
+import { OP_PORTS } from '../nodes/portLayout';
 
 /** A card's size in flow pixels. */
 export interface SvgSize {
@@ -39,7 +39,5 @@ export function recordHeight(rows: number): number {
   return ROW_TOP + rows * ROW_HEIGHT + 6;
 }
 
-/** The canvas's height for a neuron or layer card with n ports down one side. */
-export function netCardHeight(ports: number): number {
-  return portY(NET_PORTS, Math.max(ports, 2) - 1) + 22;
-}
+/** The canvas's height for a neuron or layer card with n ports down one side (one rule: portLayout's). */
+export { netCardHeight } from '../nodes/portLayout';

@@ -10,13 +10,11 @@ import type { Kind } from '../../document/kinds';
 import { inputPorts } from '../../document/ports';
 import type { DocNode, GraphDoc, LossKind } from '../../document/types';
 import { findOp } from '../../engine';
-import { NET_PORTS, OP_PORTS, portY } from '../nodes/portLayout';
+import { NET_PORTS, neuronCardHeight, neuronFans, neuronInputPorts, OP_PORTS, portY, type PortLayout } from '../nodes/portLayout';
 import type { SvgNodeNumbers } from './graphSvg';
 import { type Box, NEURON_ROWS_LEFT, netCardHeight, PORT_PITCH, PORTS_TOP, recordHeight, type SvgSize } from './svgCardGeometry';
 import { MONO_ADVANCE, num, textWidth } from './svgText';
 
-/** Where a card's ports sit down one edge: the canvas's OP_PORTS or NET_PORTS. */
-type PortLayout = { readonly top: number; readonly pitch: number };
 
 /** A pill with a tag and one number (a constant). */
 export interface PillFace<N> {
@@ -65,6 +63,8 @@ export interface RecordFace<N> {
   portName?(port: string): string;
   /** A number written after input port i's name (a neuron's weight), if any. */
   portWeight?(node: N, i: number): number | undefined;
+  /** False when the ports sit too close for a name each (a neuron's fan); default true. */
+  portsNamed?(node: N): boolean;
 }
 
 /** How one node kind's card is drawn in the SVG export. */
@@ -75,8 +75,8 @@ export interface SvgCardKind<N extends DocNode> {
   minWidth(node: N): number;
   /** The shortest card the content fits. */
   minHeight(node: N): number;
-  /** Where the input handles sit down the left edge. */
-  readonly inputPorts: PortLayout;
+  /** Where the input handles sit down the left edge: one layout, or one per node (a neuron's fan). */
+  readonly inputPorts: PortLayout | ((node: N) => PortLayout);
   /** Where the output handles sit down the right edge: 'middle' for the one output of most kinds. */
   readonly outputPorts: PortLayout | 'middle';
   readonly face: PillFace<N> | RecordFace<N>;
@@ -180,9 +180,9 @@ export const SVG_CARD_KINDS = {
   neuron: {
     size: { width: 210, height: 124 },
     minWidth: () => NEURON_ROWS_LEFT + 130,
-    // The rows b, data and grad, and the ports with their weights (the canvas's netCardHeight).
-    minHeight: (node) => Math.max(recordHeight(3), netCardHeight(node.weights.length)),
-    inputPorts: NET_PORTS,
+    // The rows b, data and grad, and the ports with their weights (or their fan): the canvas's neuronCardHeight.
+    minHeight: (node) => Math.max(recordHeight(3), neuronCardHeight(node.weights.length)),
+    inputPorts: (node) => neuronInputPorts(node.weights.length),
     outputPorts: 'middle',
     face: {
       shape: 'record',
@@ -191,6 +191,7 @@ export const SVG_CARD_KINDS = {
       rowsLeft: NEURON_ROWS_LEFT,
       rows: (node, numbers) => [{ name: 'b', value: num(node.bias), sign: node.bias, testId: 'bias' }, ...numberRows(numbers.data, numbers.grad)],
       portWeight: (node, i) => node.weights[i],
+      portsNamed: (node) => !neuronFans(node.weights.length),
     },
   },
   layer: {
@@ -216,7 +217,8 @@ export function cardKindOf(node: DocNode): SvgCardKind<DocNode> {
 
 /** Where input port i sits, from the card's top. */
 export function inputPortY(node: DocNode, i: number): number {
-  return portY(cardKindOf(node).inputPorts, i);
+  const layout = cardKindOf(node).inputPorts;
+  return portY(typeof layout === 'function' ? layout(node) : layout, i);
 }
 
 /** Where output port i sits, from the card's top: in the middle, or down the right edge (a layer's y0, y1, ...). */

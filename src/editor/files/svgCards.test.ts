@@ -15,7 +15,7 @@ import { DocBuilder } from '../../document/presets/DocBuilder';
 import { unlabelledOpsDoc } from '../../document/testDocs';
 import type { DocNode, GraphDoc, Wire } from '../../document/types';
 import { formatNumber } from '../formatNumber';
-import { NET_PORTS, OP_PORTS } from '../nodes/portLayout';
+import { NET_PORTS, NEURON_FAN, neuronInputPorts, OP_PORTS, portY } from '../nodes/portLayout';
 import { PORT_PITCH, PORTS_TOP } from './svgCardGeometry';
 import { inputPortY, outputPortY, SVG_CARD_KINDS } from './svgCardKinds';
 import { cardGroup, COLORS, parseXml, svgOf, texts } from './testSvg';
@@ -143,6 +143,29 @@ describe('graphToSvg on a network', () => {
     expect(Number(card.attrs.height)).toBeGreaterThanOrEqual(NET_PORTS.top + 11 * NET_PORTS.pitch);
     expect(big.filter((e) => e.name === 'path').map((e) => e.attrs['data-id'])).not.toContain('stray');
     expect(texts(svgOf({ ...base, nodes: { ...base.nodes, big: wide } }))).toContain('layer'); // unlabelled: the kind, in italics
+  });
+});
+
+describe('a neuron with many inputs in the SVG export', () => {
+  it('fans its ports into the card’s left middle, as the canvas does, and names no port', () => {
+    const weights = Array.from({ length: 16 }, (_, i) => (i % 2 ? -0.1 : 0.2) * (i + 1));
+    const wide: DocNode = { id: 'wide', kind: 'neuron', position: { x: 0, y: 0 }, label: 'wide', activation: 'relu', weights, bias: 0 };
+    const doc: GraphDoc = { nodes: { wide }, wires: {}, output: 'wide' };
+    const svg = svgOf(doc);
+    const group = cardGroup(svg, 'wide');
+    const card = parseXml(svg).find((e) => e.name === 'rect' && e.attrs.class === 'card')!;
+    // One fixed height, however many inputs (unmeasured: the kind's default size, 2 px over the canvas's).
+    expect(Number(card.attrs.height)).toBe(Math.max(NEURON_FAN.height, SVG_CARD_KINDS.neuron.size.height));
+    const handles = [...group.matchAll(/<circle class="handle" cx="([-\d.]+)" cy="([-\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    // Handles are written rounded to 0.1 px; the left edge's are the inputs.
+    const left = Math.min(...handles.map(([x]) => x!));
+    const inputs = handles.filter(([x]) => x === left).map(([, y]) => y!);
+    expect(inputs).toHaveLength(16);
+    inputs.forEach((y, i) => expect(y).toBeCloseTo(portY(neuronInputPorts(16), i), 0));
+    expect(inputPortY(wide, 15) - inputPortY(wide, 0)).toBeCloseTo(NEURON_FAN.span);
+    // No name or weight per port (they would sit on top of each other); the wires carry the weights.
+    expect(texts(group)).not.toContain('x7');
+    expect(group).not.toContain('data-testid="weight"');
   });
 });
 

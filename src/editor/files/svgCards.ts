@@ -136,6 +136,7 @@ function drawRecord(node: DocNode, face: RecordFace<DocNode>, box: Box, numbers:
   if (face.outputsDownRight) out.push(...layerOutputs(node, box, numbers, colors));
 
   // Port names in the left gutter, beside their handles; a neuron's weights beside its ports.
+  if (face.portsNamed?.(node) === false) return out;
   inputPorts(node).forEach((port, i) => {
     const y = box.y + inputPortY(node, i);
     const name = face.portName?.(port) ?? port;
