@@ -87,9 +87,9 @@ export async function lrText(page: Page): Promise<string> {
   return ((await page.getByTestId('lr-value').textContent()) ?? '').trim();
 }
 
-/** The full-precision weights of a neuron card, from each weight label's title ("weight 0.123…"). */
+/** The full-precision weights of a neuron card, from each weight label's title ("weight 0.123…"): beside its ports, or in the b row's list on a many-input neuron. */
 export async function weightsOf(node: Locator): Promise<number[]> {
-  const titles = await node.locator('.net-port__w').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+  const titles = await node.locator('.net-port__w, [data-testid="weight"]').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
   return titles.map((t) => Number(t.replace(/^weight /, '')));
 }
 
