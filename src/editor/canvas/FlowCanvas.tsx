@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -6,6 +6,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection as FlowConnection,
   type EdgeChange,
   type EdgeTypes,
@@ -14,6 +15,7 @@ import {
   type Node,
   type NodeChange,
   type NodeTypes,
+  type ReactFlowState,
   type Viewport,
 } from '@xyflow/react';
 import type { Position } from '../../document/types';
@@ -24,9 +26,13 @@ import { signOf } from '../formatNumber';
 import { KIND_VIEWS } from '../nodes/kindViews';
 import { FIT_MIN_ZOOM } from '../nodes/compact/semanticZoom';
 import { ZoomClasses } from '../nodes/compact/ZoomClasses';
+import { isCompactZoom } from '../nodes/compact/semanticZoom';
+import { AwakeCards, FAR_VIEW_FROM_NODES } from './far/awakeCards';
+import { FarView } from './far/FarView';
+import { WakeTracker } from './far/WakeTracker';
 import { OverlayHost } from '../OverlayHost';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
-import { FlowNodeCache, toFlowEdges, type Size } from './toFlow';
+import { FlowEdgeCache, FlowNodeCache, type Size } from './toFlow';
 import './FlowCanvas.css';
 
 // Declared once at module level: a new object per render would remount every node.
@@ -37,6 +43,7 @@ const proOptions = { hideAttribution: false };
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 // The Controls' fit button fits as the F key does: never below the zoom where compact cards read.
 const controlsFit = { padding: 0.15, maxZoom: 1.5, minZoom: FIT_MIN_ZOOM };
+const compactSelector = (s: ReactFlowState): boolean => isCompactZoom(s.transform[2]);
 
 /** What was right-clicked, for the context menu. */
 export type ContextTarget = { kind: 'node'; id: string; x: number; y: number } | { kind: 'pane'; x: number; y: number; flow: Position };
@@ -70,13 +77,24 @@ export function FlowCanvas({ onContextMenu, colorMode }: { onContextMenu(target:
   const sizes = useRef(new Map<string, Size>()).current;
   const [sizeVersion, setSizeVersion] = useState(0);
 
+  // A big graph zoomed out is painted by the far view; React Flow mounts only the cards a
+  // person is at (awakeCards.ts), the others are hidden.
+  const compact = useStore(compactSelector);
+  const far = compact && Object.keys(doc.nodes).length >= FAR_VIEW_FROM_NODES;
+  const awake = useRef(new AwakeCards()).current;
+  const awakeKey = useSyncExternalStore(awake.subscribe, awake.key);
+  const farHit = useRef<((x: number, y: number) => string | null) | null>(null);
+  const hitTest = useCallback((x: number, y: number) => farHit.current?.(x, y) ?? null, []);
+  const sizeOf = useCallback((id: string) => sizes.get(id), [sizes]);
+
   const nodes = useMemo(
-    () => cache.nodes(doc, new Set(selection), sizes),
-    // sizeVersion stands for the contents of `sizes`, which is mutated in place.
+    () => cache.nodes(doc, new Set(selection), sizes, far ? awake.ids() : null),
+    // sizeVersion stands for the contents of `sizes`, which is mutated in place; awakeKey for awake's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [doc, selection, sizeVersion, cache, sizes],
+    [doc, selection, sizeVersion, cache, sizes, far, awakeKey],
   );
-  const edges = useMemo(() => toFlowEdges(doc, new Set(selectedWires)), [doc, selectedWires]);
+  const edgeCache = useRef(new FlowEdgeCache()).current;
+  const edges = useMemo(() => edgeCache.edges(doc.wires, new Set(selectedWires)), [doc.wires, selectedWires, edgeCache]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -203,6 +221,8 @@ export function FlowCanvas({ onContextMenu, colorMode }: { onContextMenu(target:
       <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} />
       <OverlayHost />
       <ZoomClasses />
+      <WakeTracker awake={awake} hitTest={hitTest} />
+      <FarView enabled={far} sizeOf={sizeOf} hitRef={farHit} />
       <Controls showInteractive={false} fitViewOptions={controlsFit} />
       <MiniMap pannable zoomable ariaLabel="Overview of the graph" nodeClassName={minimapColor} nodeBorderRadius={6} />
     </ReactFlow>
