@@ -11,6 +11,7 @@ import { useWorkKeeper } from './files/WorkKeeperContext';
 import { KeepBanners } from './files/KeepBanners';
 import { GoalStrip } from './levels/GoalStrip';
 import { LevelMap } from './levels/LevelMap';
+import { MakeChallengeDialog } from './levels/challenge/MakeChallengeDialog';
 import { useLevelPlay } from './levels/LevelsContext';
 import { useLevelLimits } from './levels/useLevelLimits';
 import { AppHeader } from './header/AppHeader';
@@ -46,10 +47,11 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
   const [welcome, setWelcome] = useState(firstVisit);
   const [menu, setMenu] = useState<ContextTarget | null>(null);
   const [mapOpen, setMapOpen] = useState(false);
+  const [challengeOpen, setChallengeOpen] = useState(false);
   const levelPlay = useLevelPlay();
   const limits = useLevelLimits();
   const levelsEntry = useMemo(
-    () => ({ playing: limits !== null, hidden: limits?.hidden ?? new Set<never>(), onOpenMap: () => setMapOpen(true), onSandbox: () => levelPlay.getState().leave() }),
+    () => ({ playing: limits !== null, hidden: limits?.hidden ?? new Set<never>(), onOpenMap: () => setMapOpen(true), onSandbox: () => levelPlay.getState().leave(), onMakeChallenge: () => setChallengeOpen(true) }),
     [limits, levelPlay],
   );
   const [theme, toggleTheme] = useTheme();
@@ -128,6 +130,7 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
         </div>
         <HelpSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
         <LevelMap open={mapOpen} onClose={() => setMapOpen(false)} />
+        <MakeChallengeDialog open={challengeOpen} onClose={() => setChallengeOpen(false)} />
         <ContextMenu target={menu} onClose={closeMenu} />
         <input
           ref={fileInput}

@@ -1,5 +1,7 @@
 import { findPreset } from '../document/presets';
 import { decodeShareHash } from '../document/file/shareLink';
+import { isChallengeHash } from '../levels/challenge';
+import { openChallengeHash } from './levels/challenge/challengeLinks';
 import { memoryStorage, type KeyValueStorage } from '../state/keyValueStorage';
 import { createLevelPlay, type LevelPlay } from '../state/levelPlay';
 import { openTab } from '../state/openTab';
@@ -30,7 +32,9 @@ export async function bootstrap(): Promise<Started> {
   // Without localStorage (some private modes) Recent and links still work for this visit.
   const storage = browserStorage ?? memoryStorage();
   const welcomed = readWelcomed(storage);
-  const link = location.hash.length > 1 ? await decodeShareHash(location.hash) : null;
+  // A challenge link is not a graph link: it opens as a level once level play exists (below).
+  const challengeHash = location.hash.length > 1 && isChallengeHash(location.hash) ? location.hash : null;
+  const link = location.hash.length > 1 && challengeHash === null ? await decodeShareHash(location.hash) : null;
   const { store, keeper, onExample } = openTab(storage, {
     link: link?.ok ? link.doc : null,
     firstDoc: () => findPreset(FIRST_PRESET)!.build(),
@@ -38,9 +42,14 @@ export async function bootstrap(): Promise<Started> {
   });
   if (link) afterLink(store, link);
   const levels = createLevelPlay(store, keeper, storage);
+  if (challengeHash !== null) await openChallengeHash(challengeHash, store, levels);
 
   window.addEventListener('hashchange', () => {
     if (location.hash.length <= 1) return;
+    if (isChallengeHash(location.hash)) {
+      void openChallengeHash(location.hash, store, levels);
+      return;
+    }
     void decodeShareHash(location.hash).then((next) => {
       if (next.ok) keeper.openLink(next.doc);
       afterLink(store, next);

@@ -1,7 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { z } from '../document/zod';
+import { FILE_LIMITS } from '../document/file/fileFields';
 import { evaluated, findLevel, runLevel, type LevelDef, type LevelRun } from '../levels';
+import { CHALLENGE_LEVEL_ID, challengeLevel, challengeText, parseChallengeText, type Challenge, type SharedAnswer } from '../levels/challenge';
 import type { Evaluated } from '../levels/types';
+import type { GraphDoc } from '../document/types';
 import { readItem, refusalText, type KeyValueStorage } from './keyValueStorage';
 import { keepUnreadable } from './keptCopies';
 import { importProgress, readProgress, recordSolve, setUnlockAll, type LevelProgress } from './levelProgress';
@@ -18,6 +21,10 @@ export interface LevelSession {
   hintsUsed: number;
   /** The sandbox graph as saved-work text, brought back on leaving. */
   sandbox: string;
+  /** A teacher's challenge being played (its JSON text), in place of a level from the map. */
+  challenge?: string;
+  /** True when the challenge was opened from a student's shared-back answer. */
+  fromAnswer?: boolean;
 }
 
 const sessionSchema = z.object({
@@ -25,6 +32,8 @@ const sessionSchema = z.object({
   predictions: z.record(z.string(), z.string().max(40)),
   hintsUsed: z.number().int().nonnegative(),
   sandbox: z.string(),
+  challenge: z.string().max(FILE_LIMITS.maxChars).optional(),
+  fromAnswer: z.boolean().optional(),
 });
 
 /** The level side of the playground: progress, the level being played and its live result. */
@@ -33,10 +42,18 @@ export interface LevelPlayState {
   /** Why stored progress could not be read or written, for the map to say; null when fine. */
   progressProblem: string | null;
   session: LevelSession | null;
+  /** The level being played (from the map, or a challenge's), null in the sandbox. */
+  level: LevelDef | null;
   /** The level's checks against the graph now: a cache of `runLevel`, renewed on every change. */
   run: LevelRun | null;
   /** Opens a level over the sandbox (or over the level being played: the sandbox stays put aside). */
   play(levelId: string): boolean;
+  /**
+   * Opens a teacher's challenge like a level (the sandbox put aside); with a student's answer,
+   * their graph and typed numbers are loaded and checked again here. Returns the checks' result,
+   * or null when the sandbox could not be put aside.
+   */
+  playChallenge(challenge: Challenge, answer?: SharedAnswer | null): LevelRun | null;
   /** Back to the sandbox, as it was. */
   leave(): void;
   /** The player typed into a prediction field. */
@@ -58,9 +75,17 @@ export type LevelPlay = StoreApi<LevelPlayState>;
 export function createLevelPlay(store: PlaygroundStore, keeper: WorkKeeper, storage: KeyValueStorage, now: () => number = Date.now): LevelPlay {
   const stored = readProgress(storage);
   let start: { level: LevelDef; evaluated: Evaluated } | null = null;
+  let challengeCache: { text: string; level: LevelDef | null } | null = null;
 
   function levelOf(session: LevelSession | null): LevelDef | null {
-    return session ? (findLevel(session.levelId) ?? null) : null;
+    if (!session) return null;
+    if (session.challenge === undefined) return findLevel(session.levelId) ?? null;
+    // Read again through the gate (it may come from storage), once per challenge text.
+    if (challengeCache?.text !== session.challenge) {
+      const read = parseChallengeText(session.challenge);
+      challengeCache = { text: session.challenge, level: read.ok ? challengeLevel(read.challenge) : null };
+    }
+    return challengeCache.level;
   }
 
   function startOf(level: LevelDef): Evaluated {
@@ -82,16 +107,38 @@ export function createLevelPlay(store: PlaygroundStore, keeper: WorkKeeper, stor
   function check(session: LevelSession | null): void {
     const level = levelOf(session);
     if (!level || !session) {
-      levels.setState({ session: null, run: null });
+      levels.setState({ session: null, level: null, run: null });
       return;
     }
     const run = runLevel(level, store.getState().doc, session, startOf(level));
-    levels.setState({ session, run });
+    levels.setState({ session, level, run });
+    // A challenge is not on the map: its solve earns no map stars (progress only names map levels).
+    if (session.challenge !== undefined) return;
     const best = levels.getState().progress.levels[level.id]?.stars ?? 0;
     if (run.solved && run.stars > best) {
       const written = recordSolve(storage, level.id, run.stars, now());
       levels.setState({ progress: written.progress, progressProblem: written.ok ? null : `Progress not saved: ${written.reason}.` });
     }
+  }
+
+  /**
+   * Opens a session over the sandbox: the sandbox is put aside first (once: a level opened over
+   * a level keeps the sandbox already put aside), then the graph is replaced.
+   */
+  function open(draft: LevelSession, doc: GraphDoc | null): LevelRun | null {
+    const level = levelOf(draft);
+    if (!level) return null;
+    const session = { ...draft, sandbox: levels.getState().session?.sandbox ?? keeper.putAside() };
+    const refused = saveSession(session);
+    if (refused !== null) {
+      store.getState().notify('error', `The level did not open: your sandbox graph could not be put aside (${refused}). Your graph is unchanged.`);
+      return null;
+    }
+    const graph = doc ?? level.start();
+    store.getState().loadDocument(graph, { layout: Object.keys(graph.nodes).length > 0 && doc === null });
+    store.getState().setMode(level.mode);
+    check(session);
+    return levels.getState().run;
   }
 
   const levels: LevelPlay = createStore<LevelPlayState>()((set, get) => {
@@ -107,21 +154,18 @@ export function createLevelPlay(store: PlaygroundStore, keeper: WorkKeeper, stor
       progress: stored.progress,
       progressProblem: stored.problem === null ? null : `Saved level progress could not be read (${stored.problem}); it is kept aside and new stars start afresh.`,
       session: null,
+      level: null,
       run: null,
       play(levelId) {
-        const level = findLevel(levelId);
-        if (!level) return false;
-        const sandbox = get().session?.sandbox ?? keeper.putAside();
-        const session: LevelSession = { levelId, predictions: {}, hintsUsed: 0, sandbox };
-        const refused = saveSession(session);
-        if (refused !== null) {
-          store.getState().notify('error', `The level did not open: your sandbox graph could not be put aside (${refused}). Your graph is unchanged.`);
-          return false;
-        }
-        store.getState().loadDocument(level.start(), { layout: Object.keys(level.start().nodes).length > 0 });
-        store.getState().setMode(level.mode);
-        check(session);
-        return true;
+        const current = get().session;
+        // Restart of a challenge: the same challenge again, from its start.
+        if (levelId === CHALLENGE_LEVEL_ID && current?.challenge !== undefined) return open({ ...current, predictions: {}, hintsUsed: 0, fromAnswer: false }, null) !== null;
+        if (!findLevel(levelId)) return false;
+        return open({ levelId, predictions: {}, hintsUsed: 0, sandbox: '' }, null) !== null;
+      },
+      playChallenge(challenge, answer = null) {
+        const session: LevelSession = { levelId: CHALLENGE_LEVEL_ID, predictions: answer?.predictions ?? {}, hintsUsed: answer?.hintsUsed ?? 0, sandbox: '', challenge: challengeText(challenge), fromAnswer: answer !== null };
+        return open(session, answer?.doc ?? null);
       },
       leave() {
         const session = get().session;
@@ -154,7 +198,7 @@ export function createLevelPlay(store: PlaygroundStore, keeper: WorkKeeper, stor
   const raw = readItem(storage, SESSION_KEY);
   if (raw !== null) {
     const session = sessionSchema.safeParse(safeJson(raw));
-    if (session.success && findLevel(session.data.levelId)) check(session.data);
+    if (session.success && levelOf(session.data)) check(session.data);
     else {
       keepUnreadable(storage, raw, now());
       saveSession(null);

@@ -84,7 +84,7 @@ async function decode(hash: unknown): Promise<ShareDecodeResult> {
  * All bytes of a stream, or null as soon as there are more than `limit` of them (then the
  * stream is cancelled, so a decompressor stops producing). Rejects if the stream errors.
  */
-async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+export async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -111,7 +111,7 @@ async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promi
   return out;
 }
 
-function toBase64Url(bytes: Uint8Array): string {
+export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   // In slices, since String.fromCharCode(...bytes) overflows the call stack on large arrays.
   for (let i = 0; i < bytes.length; i += 0x8000) {
@@ -121,7 +121,7 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 /** The bytes of unpadded base64url text, or null when it is not base64url. */
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
   const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   let binary: string;

@@ -12,6 +12,8 @@ interface LevelsEntry {
   hidden: ReadonlySet<HiddenControl>;
   onOpenMap(): void;
   onSandbox(): void;
+  /** Opens "Make a challenge" (teacher links), offered in the sandbox only. */
+  onMakeChallenge(): void;
 }
 
 /**
@@ -50,6 +52,11 @@ export function AppHeader({ mode, onModeChange, onExampleLoaded, levels }: { mod
           <button type="button" className="tool-button levels-entry__map" onClick={levels.onOpenMap} data-testid="open-levels" title="Play the levels: learn backprop as a game">
             ★ Levels
           </button>
+          {!levels.playing && (
+            <button type="button" className="tool-button" onClick={levels.onMakeChallenge} data-testid="open-make-challenge" title="Teachers: make a challenge link from this graph">
+              Make a challenge
+            </button>
+          )}
           {levels.playing && (
             <button type="button" className="tool-button" onClick={levels.onSandbox} data-testid="back-to-sandbox" title="Leave the level: your sandbox graph comes back as you left it">
               Sandbox

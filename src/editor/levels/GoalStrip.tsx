@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { levelNumber, nextLevel, type CheckStatus, type LevelDef, type LevelRun } from '../../levels';
 import { useLevelPlay, useLevels } from './LevelsContext';
+import { ChallengeSolvedActions, SharedAnswerNote } from './challenge/ChallengeStripParts';
+import { CHALLENGE_LEVEL_ID } from '../../levels/challenge';
 import { Celebration } from './Celebration';
 import { Stars } from './Stars';
 import '../controls/controls.css';
@@ -16,15 +18,17 @@ export function GoalStrip({ level, onOpenMap }: { level: LevelDef; onOpenMap(): 
   const run = useLevels((s) => s.run);
   const session = useLevels((s) => s.session);
   if (!run || !session) return null;
+  const isChallenge = level.id === CHALLENGE_LEVEL_ID;
   const next = nextLevel(level.id);
   const shown = visibleChecks(level, run);
   return (
     <section className="goal-strip" aria-labelledby="goal-title" data-testid="goal-strip" data-solved={run.solved || undefined}>
       <div className="goal-strip__head">
         <h2 id="goal-title" className="goal-strip__title">
-          <span className="goal-strip__number">Level {levelNumber(level.id)}</span> {level.title}
+          <span className="goal-strip__number">{isChallenge ? 'Challenge' : `Level ${levelNumber(level.id)}`}</span> {level.title}
         </h2>
         <p className="goal-strip__goal">{level.goal}</p>
+        {session.fromAnswer && <SharedAnswerNote solved={run.solved} />}
       </div>
       <ul className="goal-strip__checks" aria-label="Goal checks">
         {shown.map((c) => {
@@ -63,7 +67,9 @@ export function GoalStrip({ level, onOpenMap }: { level: LevelDef; onOpenMap(): 
           <Celebration key={level.id} />
           <strong>Solved!</strong> <Stars count={run.stars} />
           <span className="goal-strip__star-notes">{starNotes(level, run, session.hintsUsed)}</span>
-          {next ? (
+          {isChallenge ? (
+            <ChallengeSolvedActions />
+          ) : next ? (
             <button type="button" className="primary-button" data-testid="next-level" onClick={() => levels.getState().play(next.id)}>
               Next level: {next.title}
             </button>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { findLevel, type HiddenControl, type LevelDef } from '../../levels';
+import type { HiddenControl, LevelDef } from '../../levels';
 import { useLevels } from './LevelsContext';
 
 /** What the level being played allows: null outside a level (the sandbox allows everything). */
@@ -21,12 +21,12 @@ const NOTHING_BLOCKED: ReadonlySet<string> = new Set();
 
 /** The limits of the level being played, for the header, palette and canvas chips. */
 export function useLevelLimits(): LevelLimits | null {
-  const levelId = useLevels((s) => s.session?.levelId ?? null);
+  // The level object, not its id: a teacher's challenge is not in the registry.
+  const level = useLevels((s) => s.level);
   const solved = useLevels((s) => s.run?.solved ?? false);
   return useMemo(() => {
-    const level = levelId === null ? undefined : findLevel(levelId);
     if (!level) return null;
     const hidden = solved ? NOTHING_HIDDEN : new Set(level.hidden);
     return { level, hidden, palette: level.palette, blockedActions: hidden.has('mode-backward') ? BACKWARD_ACTIONS : NOTHING_BLOCKED };
-  }, [levelId, solved]);
+  }, [level, solved]);
 }

@@ -8,6 +8,7 @@ import { usePlayground, usePlaygroundStore } from '../../store/StoreContext';
 import { DerivativeExplorer } from './DerivativeExplorer';
 import { GradCheckPanel } from './GradCheckPanel';
 import { NudgePanel } from './NudgePanel';
+import { PredictPanel } from './PredictPanel';
 import '../../controls/controls.css';
 import '../panelParts.css';
 import '../../nodes/NodeParts.css';
@@ -45,6 +46,7 @@ export function BackwardPanel() {
         <ActionButton id="stepBackward" showLabel />
         <ActionButton id="zeroGrad" showLabel />
       </div>
+      <PredictPanel />
       <Transport />
       <Status />
       <AccumulationNotice />
