@@ -110,6 +110,8 @@ test.describe('teacher links', () => {
     const teacherStrip = teacher.tab.getByTestId('goal-strip');
     await expect(teacherStrip.getByTestId('shared-answer-note')).toHaveText('A student’s answer, checked again here: it solves the challenge.');
     await expect(teacher.tab.getByTestId('level-solved')).toBeVisible();
+    // The teacher's browser knows this challenge: the answer is to the very goal they set.
+    await expect(teacherStrip.getByTestId('answer-origin')).toContainText('The challenge you made here on');
     await expect(teacherStrip.getByTestId('check-output-value')).toHaveAttribute('data-passed', 'true');
     await expect(teacher.tab.getByTestId('toast')).toContainText('solved, 3 ★ (checked again here');
     await expect.poll(() => dataOf(nodeByLabel(teacher.tab, 'c'))).toBe(15);

@@ -7,6 +7,7 @@ import type { Evaluated } from '../levels/types';
 import type { GraphDoc } from '../document/types';
 import { readItem, refusalText, type KeyValueStorage } from './keyValueStorage';
 import { keepUnreadable } from './keptCopies';
+import { madeAt, rememberMade } from './madeChallenges';
 import { importProgress, readProgress, recordSolve, setUnlockAll, type LevelProgress } from './levelProgress';
 import type { PlaygroundStore } from './store';
 import type { WorkKeeper } from './workKeeper';
@@ -25,6 +26,8 @@ export interface LevelSession {
   challenge?: string;
   /** True when the challenge was opened from a student's shared-back answer. */
   fromAnswer?: boolean;
+  /** For an answer: when its challenge was made in this browser (absent: not made here, maybe altered). */
+  madeHereAt?: number;
 }
 
 const sessionSchema = z.object({
@@ -34,6 +37,7 @@ const sessionSchema = z.object({
   sandbox: z.string(),
   challenge: z.string().max(FILE_LIMITS.maxChars).optional(),
   fromAnswer: z.boolean().optional(),
+  madeHereAt: z.number().finite().optional(),
 });
 
 /** The level side of the playground: progress, the level being played and its live result. */
@@ -53,7 +57,11 @@ export interface LevelPlayState {
    * their graph and typed numbers are loaded and checked again here. Returns the checks' result,
    * or null when the sandbox could not be put aside.
    */
-  playChallenge(challenge: Challenge, answer?: SharedAnswer | null): LevelRun | null;
+  playChallenge(challenge: Challenge, answer?: (SharedAnswer & { madeHereAt?: number | null }) | null): LevelRun | null;
+  /** Remembers a challenge made here by its fingerprint, so an answer to it is recognised. */
+  rememberMade(fingerprint: string): void;
+  /** When the challenge with this fingerprint was made here, or null. */
+  madeHereAt(fingerprint: string | null): number | null;
   /** Back to the sandbox, as it was. */
   leave(): void;
   /** The player typed into a prediction field. */
@@ -165,8 +173,11 @@ export function createLevelPlay(store: PlaygroundStore, keeper: WorkKeeper, stor
       },
       playChallenge(challenge, answer = null) {
         const session: LevelSession = { levelId: CHALLENGE_LEVEL_ID, predictions: answer?.predictions ?? {}, hintsUsed: answer?.hintsUsed ?? 0, sandbox: '', challenge: challengeText(challenge), fromAnswer: answer !== null };
+        if (answer?.madeHereAt != null) session.madeHereAt = answer.madeHereAt;
         return open(session, answer?.doc ?? null);
       },
+      rememberMade: (fingerprint) => void rememberMade(storage, fingerprint, now()),
+      madeHereAt: (fingerprint) => (fingerprint === null ? null : madeAt(storage, fingerprint)),
       leave() {
         const session = get().session;
         if (!session) return;

@@ -39,6 +39,16 @@ export function challengeText(challenge: Challenge, answer: SharedAnswer | null 
   return JSON.stringify(file);
 }
 
+/**
+ * A fingerprint of the challenge alone (not the answer): SHA-256 of its text, in hex. Null where
+ * the browser offers no Web Crypto (a page served over plain http from another machine).
+ */
+export async function challengeFingerprint(challenge: Challenge): Promise<string | null> {
+  if (typeof crypto === 'undefined' || !crypto.subtle) return null;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(challengeText(challenge)));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** `#c=<challenge>`: the hash of a link that opens the challenge (and the answer, when given). */
 export async function encodeChallengeHash(challenge: Challenge, answer: SharedAnswer | null = null): Promise<string> {
   const bytes = await readAll(new Blob([challengeText(challenge, answer)]).stream().pipeThrough(new CompressionStream('deflate')), Infinity);

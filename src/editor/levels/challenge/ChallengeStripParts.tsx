@@ -7,10 +7,16 @@ import './Challenge.css';
 
 /** Over a student's shared-back answer: says the verdict is this app's own, from running the checks again. */
 export function SharedAnswerNote({ solved }: { solved: boolean }) {
+  const madeHereAt = useLevels((s) => s.session?.madeHereAt ?? null);
   return (
-    <p className="challenge-note" data-testid="shared-answer-note" data-solved={solved || undefined}>
-      A student’s answer, checked again here: {solved ? 'it solves the challenge.' : 'it does not solve the challenge yet.'}
-    </p>
+    <>
+      <p className="challenge-note" data-testid="shared-answer-note" data-solved={solved || undefined}>
+        A student’s answer, checked again here: {solved ? 'it solves the challenge.' : 'it does not solve the challenge yet.'}
+      </p>
+      <p className={`challenge-note${madeHereAt === null ? ' is-error' : ''}`} data-testid="answer-origin">
+        {madeHereAt === null ? 'This challenge was not made in this browser: its goal may have been changed. Check it is the one you set.' : `The challenge you made here on ${new Date(madeHereAt).toLocaleDateString()}, unchanged.`}
+      </p>
+    </>
   );
 }
 

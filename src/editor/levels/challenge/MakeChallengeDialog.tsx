@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { evaluated } from '../../../levels';
 import { outputData } from '../../../levels/graphFacts';
-import { encodeChallengeHash, goalNumber, makeChallenge, outputName, type ChallengeGoal, type ChallengeStart } from '../../../levels/challenge';
+import { challengeFingerprint, encodeChallengeHash, goalNumber, makeChallenge, outputName, type ChallengeGoal, type ChallengeStart } from '../../../levels/challenge';
 import { HIDDEN_CONTROLS, type HiddenControl } from '../../../levels/types';
 import { MAX_SHARE_HASH_CHARS } from '../../../document/file/shareLink';
 import type { GraphDoc } from '../../../document/types';
 import { PALETTE_ITEMS } from '../../palette/paletteItems';
 import { usePlayground } from '../../store/StoreContext';
+import { useLevelPlay } from '../LevelsContext';
 import { LinkBox } from './LinkBox';
 import { pageLink } from './challengeLinks';
 import '../../controls/controls.css';
@@ -45,6 +46,7 @@ function readBudget(text: string): number | null | 'bad' {
 export function MakeChallengeDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const doc = usePlayground((s) => s.doc);
+  const levels = useLevelPlay();
   const out = useMemo(() => outputName(doc), [doc]);
   const current = useMemo(() => outputData(evaluated(doc)), [doc]);
   const [title, setTitle] = useState('');
@@ -100,6 +102,9 @@ export function MakeChallengeDialog({ open, onClose }: { open: boolean; onClose(
     if (!made.ok) return setResult(made);
     const hash = await encodeChallengeHash(made.challenge);
     if (hash.length > MAX_SHARE_HASH_CHARS) return setResult({ ok: false, reason: 'This graph is too large for a link.' });
+    // Remembered here, so the teacher's browser knows an answer to this very challenge.
+    const fingerprint = await challengeFingerprint(made.challenge);
+    if (fingerprint !== null) levels.getState().rememberMade(fingerprint);
     setResult({ ok: true, url: pageLink(hash) });
   }
 

@@ -1,4 +1,4 @@
-import { decodeChallengeHash, encodeChallengeHash, parseChallengeText, type SharedAnswer } from '../../../levels/challenge';
+import { challengeFingerprint, decodeChallengeHash, encodeChallengeHash, parseChallengeText, type SharedAnswer } from '../../../levels/challenge';
 import { MAX_SHARE_HASH_CHARS } from '../../../document/file/shareLink';
 import type { LevelPlay } from '../../../state/levelPlay';
 import type { PlaygroundStore } from '../../../state/store';
@@ -19,13 +19,15 @@ export async function openChallengeHash(hash: string, store: PlaygroundStore, le
     store.getState().notify('error', `This challenge link could not be opened: ${read.reason} Your graph and your level progress are unchanged.`);
     return false;
   }
-  const run = levels.getState().playChallenge(read.challenge, read.answer);
+  const madeHereAt = read.answer ? levels.getState().madeHereAt(await challengeFingerprint(read.challenge)) : null;
+  const run = levels.getState().playChallenge(read.challenge, read.answer && { ...read.answer, madeHereAt });
   if (!run) return false;
   // Done with the hash: a reload goes on with the saved session, not the link again.
   history.replaceState(null, '', location.pathname + location.search);
   if (read.answer) {
+    const origin = madeHereAt === null ? ' This challenge was not made in this browser: check its goal is the one you set.' : '';
     const verdict = run.solved ? `solved, ${run.stars} ★ (checked again here, not taken from the link)` : `not solved yet: ${run.checks.filter((c) => !c.passed).length} check(s) fail when run again here`;
-    store.getState().notify(run.solved ? 'success' : 'info', `A student’s answer to “${read.challenge.title}”: ${verdict}.`);
+    store.getState().notify(run.solved ? 'success' : 'info', `A student’s answer to “${read.challenge.title}”: ${verdict}.${origin}`);
   } else {
     store.getState().notify('info', `Challenge “${read.challenge.title}”. Your sandbox graph is put aside; the Sandbox button brings it back.`);
   }
