@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test, watchConsole } from './fixtures';
 import { enterBackwardMode, gradOf, loadPreset } from './helpers/backward';
-import { allNodes, dataOf, nodeByLabel, openPlayground, toast, typeValue } from './helpers/canvas';
+import { allEdges, allNodes, dataOf, nodeByLabel, openPlayground, toast, typeValue } from './helpers/canvas';
 
 /**
  * Teacher links and predict-the-gradient, used as a teacher and a student would: the teacher
@@ -87,6 +87,7 @@ test.describe('teacher links', () => {
     await expect(student.tab.getByTestId('examples-menu')).toHaveCount(0);
     // The teacher's graph as it was shared: L = 10; the student sets c = 15 to make L = 0.
     await expect.poll(() => dataOf(nodeByLabel(student.tab, 'L'))).toBe(10);
+    await expect(allEdges(student.tab)).toHaveCount(6);
     await student.tab.screenshot({ path: `${SHOTS}/student-view.png` });
     await typeValue(student.tab, nodeByLabel(student.tab, 'c'), '15');
     const solved = student.tab.getByTestId('level-solved');

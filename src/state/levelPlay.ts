@@ -143,7 +143,8 @@ export function createLevelPlay(store: PlaygroundStore, keeper: WorkKeeper, stor
       return null;
     }
     const graph = doc ?? level.start();
-    store.getState().loadDocument(graph, { layout: Object.keys(graph.nodes).length > 0 && doc === null });
+    // Map levels are laid out fresh; a challenge keeps the teacher's (or the student's) arrangement.
+    store.getState().loadDocument(graph, { layout: Object.keys(graph.nodes).length > 0 && draft.challenge === undefined });
     store.getState().setMode(level.mode);
     check(session);
     return levels.getState().run;
