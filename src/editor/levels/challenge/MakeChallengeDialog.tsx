@@ -167,7 +167,7 @@ export function MakeChallengeDialog({ open, onClose }: { open: boolean; onClose(
           <legend>Palette the student may use</legend>
           {PALETTE_ITEMS.map((item) => (
             <label key={item.id} className="make-challenge__chip" title={item.doc}>
-              <input type="checkbox" checked={palette.includes(item.id)} onChange={(e) => setPalette((p) => toggle(p, item.id, e.target.checked))} data-testid={`palette-${item.id}`} /> {item.label}
+              <input type="checkbox" checked={palette.includes(item.id)} onChange={(e) => setPalette((p) => toggle(p, item.id, e.target.checked))} data-testid={`challenge-palette-${item.id}`} /> {item.label}
             </label>
           ))}
         </fieldset>
