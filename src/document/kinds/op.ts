@@ -4,6 +4,7 @@ import { expected, finite, labelSchema } from '../file/fileFields';
 import { groupSchema, nodeFields } from '../file/nodeFields';
 import { newId } from '../ids';
 import type { Position } from '../types';
+import { faultyOp } from './faultyOp';
 import type { KindDef, NodeBase } from './KindDef';
 
 /** One registry op applied to its wired inputs. */
@@ -15,6 +16,11 @@ export interface OpNode extends NodeBase {
   label: string;
   /** The op's numeric parameter (pow's exponent); absent for ops without one. */
   param?: number;
+  /**
+   * A level's planted bug (the boss level): backward through this node uses a wrong local
+   * derivative. Only a level's starting graph sets it; no edit can, and no card shows it.
+   */
+  faulty?: true;
 }
 
 /** A new op node, with the op's default parameter where it has one. */
@@ -45,6 +51,8 @@ export const opKind: KindDef<OpNode, 'position' | 'label' | 'param'> = {
     param: finite().optional(),
     /** Set when the node came from expanding a neuron or layer. */
     group: groupSchema.optional(),
+    /** A level's planted wrong local derivative; absent in every graph a person draws. */
+    faulty: z.literal(true).optional(),
   }),
   copy(node) {
     const out: OpNode = { id: node.id, kind: 'op', position: { x: node.position.x, y: node.position.y }, op: node.op, label: node.label };
@@ -52,6 +60,7 @@ export const opKind: KindDef<OpNode, 'position' | 'label' | 'param'> = {
     // like any other unknown field.
     if (node.param !== undefined && findOp(node.op)?.param) out.param = node.param;
     if (node.group) out.group = { ...node.group };
+    if (node.faulty === true) out.faulty = true;
     return out;
   },
   patchable: ['position', 'label', 'param'],
@@ -67,7 +76,9 @@ export const opKind: KindDef<OpNode, 'position' | 'label' | 'param'> = {
     const op = findOp(node.op);
     if (!op) return { refused: `unknown op '${node.op}'` };
     const k = node.param ?? 0;
-    return { outputs: [new Value(op.forward(a!.data, b?.data ?? 0, k), node.label, op, a!, b ?? null, k)] };
+    // A faulty node computes forward as usual; only its backward is wrong.
+    const def = node.faulty === true ? faultyOp(op) : op;
+    return { outputs: [new Value(op.forward(a!.data, b?.data ?? 0, k), node.label, def, a!, b ?? null, k)] };
   },
   code: {
     variable: 'computed',
