@@ -78,3 +78,23 @@ export function leafGradsMatch(e: Evaluated, expected: ReadonlyArray<readonly [n
     return holding.length === 1 && near(e.evaluation.results.get(holding[0]!.id)?.passGrad ?? NaN, grad, tolerance);
   });
 }
+
+/**
+ * The neurons of a drawn network: each neuron card, each neuron of a layer card, and each
+ * neuron expanded into scalar nodes (counted once, by its bias), so expanding hides none.
+ */
+export function countNeurons(doc: GraphDoc): number {
+  let count = 0;
+  const expanded = new Set<string>();
+  for (const node of Object.values(doc.nodes)) {
+    if (node.kind === 'neuron') count += 1;
+    else if (node.kind === 'layer') count += node.biases.length;
+    else if (node.group && node.group.role.startsWith('b:')) expanded.add(`${node.group.id}/${node.group.role}`);
+  }
+  return count + expanded.size;
+}
+
+/** A number for a readout: up to `digits` decimals, trailing zeros dropped; '—' when not finite. */
+export function shown(n: number, digits = 4): string {
+  return Number.isFinite(n) ? String(Number(n.toFixed(digits))) : '—';
+}

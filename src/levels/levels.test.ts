@@ -34,8 +34,8 @@ describe('every level file', () => {
       });
 
       it('is solved with 3 stars by a known solution', () => {
-        const { doc, predictions } = SOLUTIONS[level.id]!();
-        const run = runLevel(level, doc, { predictions, hintsUsed: 0 });
+        const { doc, predictions, choices } = SOLUTIONS[level.id]!();
+        const run = runLevel(level, doc, { predictions, choices, hintsUsed: 0 });
         expect(run.checks.filter((c) => !c.passed)).toEqual([]);
         expect(run.solved).toBe(true);
         expect(run.stars).toBe(3);
@@ -47,10 +47,10 @@ describe('every level file', () => {
           expect(runLevel(level, level.start(), NO_INPUT).checks.some((c) => !c.passed)).toBe(true);
           return;
         }
-        const { doc, predictions } = SOLUTIONS[level.id]!();
+        const { doc, predictions, choices } = SOLUTIONS[level.id]!();
         const first = level.predictions[0]!.id;
         const wrong = { ...predictions, [first]: String(Number(predictions[first]!.replace('−', '-')) + 1) };
-        const run = runLevel(level, doc, { predictions: wrong, hintsUsed: 0 });
+        const run = runLevel(level, doc, { predictions: wrong, choices, hintsUsed: 0 });
         expect(run.solved).toBe(false);
         expect(run.checks.find((c) => c.id === first)?.passed).toBe(false);
       });

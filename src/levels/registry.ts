@@ -7,11 +7,18 @@ import { plusPassesTheGradient } from './defs/06-plus-passes-the-gradient';
 import { aNeuron } from './defs/07-a-neuron';
 import { nodeUsedTwice } from './defs/08-node-used-twice';
 import { tanhFromExp } from './defs/09-tanh-from-exp';
+import { forgotZeroGrad } from './defs/10-forgot-zero-grad';
 import { countParametersLevel } from './defs/11-count-parameters';
 import { trainTheTinyMlp } from './defs/12-train-the-tiny-mlp';
+import { moonsWithABudget } from './defs/13-moons-with-a-budget';
+import { bossHiddenBug } from './defs/14-boss-hidden-bug';
 import { validateLevel, type LevelDef } from './types';
 
-/** Every level in play order. Adding a level is adding its file and one line here. */
+/**
+ * Every level in play order, the issue's and the lecture's: a level's number on the map is its
+ * place here, and its file is named by that number. Adding a level is adding its file and one
+ * line here.
+ */
 export const LEVELS: readonly LevelDef[] = [
   slopeByNudging,
   threeInputs,
@@ -22,8 +29,11 @@ export const LEVELS: readonly LevelDef[] = [
   aNeuron,
   nodeUsedTwice,
   tanhFromExp,
+  forgotZeroGrad,
   countParametersLevel,
   trainTheTinyMlp,
+  moonsWithABudget,
+  bossHiddenBug,
 ].map((level) => {
   const checked = validateLevel(level);
   // A malformed level is a programming error: fail at load, where its test sees it.

@@ -1,6 +1,6 @@
 import type { GraphDoc } from '../document/types';
-import { evaluated } from './graphFacts';
-import type { Evaluated, LevelContext, LevelDef } from './types';
+import { countNeurons, evaluated } from './graphFacts';
+import type { Evaluated, LevelContext, LevelDef, Readout } from './types';
 
 /** One line of the goal strip: a check or a prediction, and whether it holds now. */
 export interface CheckStatus {
@@ -9,7 +9,7 @@ export interface CheckStatus {
   passed: boolean;
   /** For a prediction: what the player typed (null: nothing yet). */
   typed?: number | null;
-  /** For a wrong prediction: the worked answer, shown after the guess. */
+  /** For a wrong prediction or answer: the worked answer, shown after the guess. */
   explanation?: string;
 }
 
@@ -17,16 +17,20 @@ export interface CheckStatus {
 export interface LevelRun {
   checks: CheckStatus[];
   solved: boolean;
-  /** Nodes in the graph now, against the budget. */
+  /** Nodes (or neurons, for a level whose budget counts them) in the graph now, against the budget. */
   nodes: number;
   withinBudget: boolean;
+  /** The level's live numbers for this graph and these answers. */
+  readouts: Readout[];
   /** 0 until solved; then 1 for the solve, +1 within the budget, +1 when no hint was used. */
   stars: number;
 }
 
-/** The player's side of a level: what they typed and how many hints they opened. */
+/** The player's side of a level: what they typed, what they picked and how many hints they opened. */
 export interface PlayerInput {
   predictions: Readonly<Record<string, string>>;
+  /** Picked option ids by choice id; absent or {} before any pick. */
+  choices?: Readonly<Record<string, string>>;
   hintsUsed: number;
 }
 
@@ -48,7 +52,12 @@ export function runLevel(level: LevelDef, doc: GraphDoc, input: PlayerInput, sta
   const now = evaluated(doc);
   const predictions: Record<string, number | null> = {};
   for (const p of level.predictions) predictions[p.id] = parsePrediction(input.predictions[p.id]);
-  const ctx: LevelContext = { now, start, predictions };
+  const choices: Record<string, string> = {};
+  for (const c of level.choices ?? []) {
+    const picked = input.choices?.[c.id];
+    if (picked !== undefined) choices[c.id] = picked;
+  }
+  const ctx: LevelContext = { now, start, predictions, choices };
   const checks: CheckStatus[] = [];
   for (const p of level.predictions) {
     const typed = predictions[p.id]!;
@@ -58,12 +67,27 @@ export function runLevel(level: LevelDef, doc: GraphDoc, input: PlayerInput, sta
     if (typed !== null && !passed && p.explain) status.explanation = p.explain(start);
     checks.push(status);
   }
-  for (const c of level.checks) checks.push({ id: c.id, text: c.text, passed: safeTest(c.test, ctx) });
+  for (const c of level.checks) {
+    const status: CheckStatus = { id: c.id, text: c.text, passed: safeTest(c.test, ctx) };
+    const why = !status.passed && c.explain ? safeCall(() => c.explain!(ctx), null) : null;
+    if (why) status.explanation = why;
+    checks.push(status);
+  }
   const solved = checks.every((c) => c.passed);
-  const nodes = Object.keys(doc.nodes).length;
+  const nodes = level.budgetUnit === 'neurons' ? countNeurons(doc) : Object.keys(doc.nodes).length;
   const withinBudget = level.budget === null || nodes <= level.budget;
   const stars = solved ? 1 + (withinBudget ? 1 : 0) + (input.hintsUsed === 0 ? 1 : 0) : 0;
-  return { checks, solved, nodes, withinBudget, stars };
+  const readouts = level.readouts ? safeCall(() => level.readouts!(ctx), []) : [];
+  return { checks, solved, nodes, withinBudget, stars, readouts };
+}
+
+/** A level's helper that throws (a graph it did not expect) gives the fallback. */
+function safeCall<T>(call: () => T, fallback: T): T {
+  try {
+    return call();
+  } catch {
+    return fallback;
+  }
 }
 
 /** A check that throws (a graph it did not expect) is simply not passed. */

@@ -1,4 +1,5 @@
 import { nudgeLeaves } from '../document/backward';
+import { insertMlp } from '../document/network/insertMlp';
 import { DocBuilder } from '../document/presets/DocBuilder';
 import { lectureL } from '../document/presets/lectureL';
 import { tanhFromExp } from '../document/presets/tanhFromExp';
@@ -19,6 +20,8 @@ import { datasetsOf, setupOf } from '../training/setup';
 export interface Solution {
   doc: GraphDoc;
   predictions: Record<string, string>;
+  /** The options picked, by choice id, for levels that ask for choices. */
+  choices?: Record<string, string>;
 }
 
 function startOf(id: string): GraphDoc {
@@ -33,10 +36,15 @@ function stepUp(doc: GraphDoc): GraphDoc {
   return nudgeLeaves(doc, grads, 0.01, 'ascend');
 }
 
-/** b = a + a, then c = b + b. */
+/** The id of the single node labelled `label`. */
+function idOf(doc: GraphDoc, label: string): string {
+  return Object.values(doc.nodes).find((n) => 'label' in n && n.label === label)!.id;
+}
+
+/** a = 1, b = a + a, then c = b + b. */
 function doubledTwice(): GraphDoc {
   const g = new DocBuilder();
-  const a = g.value(3.0, 'a');
+  const a = g.value(1.0, 'a');
   const b = g.op('add', [a, a], 'b');
   return g.output(g.op('add', [b, b], 'c')).build();
 }
@@ -47,6 +55,17 @@ function trained(doc: GraphDoc): GraphDoc {
   if (!compiled.ok) throw new Error(compiled.reason);
   const trainer = new CompiledTrainer(compiled.program, datasetsOf(setupOf(doc)).train, { lr: 0.05 });
   for (let i = 0; i < 2000 && trainer.step().dataLoss > 0.001; i++);
+  return writeParams(compiled.program, doc, trainer.params);
+}
+
+/** micrograd's demo task, smaller: MLP(2, [4, 4, 1]) with tanh, 1,500 steps of the compiled trainer. */
+function smallMoonsNetwork(): GraphDoc {
+  const { doc } = insertMlp(startOf('moons-with-a-budget'), { nin: 2, sizes: [4, 4, 1], activation: 'tanh', seed: 1337, style: 'neurons', loss: 'hinge', at: { x: 0, y: 0 } });
+  const compiled = compileNetwork(doc);
+  if (!compiled.ok) throw new Error(compiled.reason);
+  const setup = setupOf(doc);
+  const trainer = new CompiledTrainer(compiled.program, datasetsOf(setup).train, { lr: setup.lr });
+  for (let i = 0; i < 1500; i++) trainer.step();
   return writeParams(compiled.program, doc, trainer.params);
 }
 
@@ -62,8 +81,16 @@ export const SOLUTIONS: Readonly<Record<string, () => Solution>> = {
   'one-optimisation-step': () => ({ doc: stepUp(startOf('one-optimisation-step')), predictions: {} }),
   'plus-passes-the-gradient': () => ({ doc: startOf('plus-passes-the-gradient'), predictions: { 'grad-c': '-2', 'grad-a': '−2', 'grad-b': '-2' } }),
   'a-neuron': () => ({ doc: tanhNeuron.build(), predictions: { 'grad-w1': '1', 'grad-x2': '0.5' } }),
-  'node-used-twice': () => ({ doc: doubledTwice(), predictions: { 'grad-a': '2' } }),
+  'node-used-twice': () => ({ doc: doubledTwice(), predictions: {}, choices: { rule: 'accumulate' } }),
   'tanh-from-exp': () => ({ doc: tanhFromExp.build(), predictions: {} }),
+  // The lecture puts zero_grad right before backward.
+  'forgot-zero-grad': () => ({ doc: startOf('forgot-zero-grad'), predictions: {}, choices: { 'zero-grad': '1' } }),
   'count-parameters': () => ({ doc: startOf('count-parameters'), predictions: { parameters: '41' } }),
   'train-the-tiny-mlp': () => ({ doc: trained(startOf('train-the-tiny-mlp')), predictions: {} }),
+  'moons-with-a-budget': () => ({ doc: smallMoonsNetwork(), predictions: {} }),
+  // The tanh's backward uses 1 − t instead of 1 − t²: o is to blame.
+  'boss-hidden-bug': () => {
+    const doc = startOf('boss-hidden-bug');
+    return { doc, predictions: {}, choices: { 'faulty-node': idOf(doc, 'o') } };
+  },
 };

@@ -13,7 +13,8 @@ export const CHAPTERS = [
   { id: 'derivatives', title: 'Derivatives', blurb: 'What a derivative is: nudge an input, watch the output move.' },
   { id: 'backprop', title: 'Backpropagation by hand', blurb: 'The chain rule, node by node, on L = (a·b + c)·f.' },
   { id: 'neuron', title: 'A neuron', blurb: 'tanh, a node used twice, and tanh built from exp.' },
-  { id: 'networks', title: 'Networks', blurb: 'An MLP and its parameters.' },
+  { id: 'networks', title: 'Networks', blurb: 'An MLP, its parameters and its training loop.' },
+  { id: 'boss', title: 'Boss', blurb: 'Everything at once: find a bug by checking backprop.' },
 ] as const;
 
 /** One chapter's id. */
@@ -33,12 +34,45 @@ export interface Evaluated {
   evaluation: Evaluation;
 }
 
-/** What a check sees: the graph now, the level's starting graph, and the player's typed predictions. */
+/** What a check sees: the graph now, the level's starting graph, and the player's answers. */
 export interface LevelContext {
   now: Evaluated;
   start: Evaluated;
   /** The player's typed numbers by prediction id; null when the field is empty or not a number. */
   predictions: Readonly<Record<string, number | null>>;
+  /** The option the player picked, by choice id; absent until they pick one. */
+  choices: Readonly<Record<string, string>>;
+}
+
+/** One option of a choice. */
+export interface ChoiceOption {
+  id: string;
+  /** What the button says, e.g. "grad += …". */
+  label: string;
+}
+
+/**
+ * A decision the player makes in the goal strip; the level's checks read what was picked
+ * (`LevelContext.choices`) and compute its consequence with the engine. Three shapes:
+ * - `options`: pick one of a few buttons (the accumulate rule);
+ * - `slots`: place `piece` in a sequence of steps; the option ids are 'none' (not placed)
+ *   and '0'…'n' (before step i, or after the last when i = n) — zero_grad in the loop;
+ * - `node`: point at a node on the canvas; the option id is the node's id.
+ */
+export type Choice = { id: string; prompt: string } & (
+  | { style: 'options'; options: readonly ChoiceOption[] }
+  | { style: 'slots'; sequence: readonly string[]; piece: string }
+  | { style: 'node' }
+);
+
+/** A number or curve the strip shows while the level is played (the loss of the loop run now). */
+export interface Readout {
+  id: string;
+  label: string;
+  /** The value as text. */
+  text: string;
+  /** A curve to draw beside it, oldest first. */
+  series?: readonly number[];
 }
 
 /** A number the player must predict before the app shows it. */
@@ -60,6 +94,8 @@ export interface Check {
   /** What the strip says, e.g. "L = −8.0". */
   text: string;
   test(ctx: LevelContext): boolean;
+  /** Said when the check fails after the player answered (why that answer is wrong); null to say nothing. */
+  explain?(ctx: LevelContext): string | null;
 }
 
 /** Everything a level file exports. */
@@ -78,16 +114,22 @@ export interface LevelDef {
   palette: readonly string[];
   /** Controls hidden until the level is solved. */
   hidden: readonly HiddenControl[];
-  /** Most nodes the graph may have for the budget star; null: no budget (the star comes with the solve). */
+  /** Most nodes (or neurons, see `budgetUnit`) the graph may have for the budget star; null: no budget (the star comes with the solve). */
   budget: number | null;
+  /** What the budget counts; nodes on the canvas unless said. */
+  budgetUnit?: 'nodes' | 'neurons';
   /** Shown one at a time on request; using one costs the no-hint star. */
   hints: readonly string[];
   /** Numbers to type; each is also a check. */
   predictions: readonly Prediction[];
   /** Predictions are asked one at a time, in order (reverse topological order in manual backprop). */
   predictInOrder?: boolean;
+  /** Decisions to make in the goal strip, read by the checks. */
+  choices?: readonly Choice[];
   /** Conditions on the graph. */
   checks: readonly Check[];
+  /** Live numbers the strip shows (computed from the graph and the choices). */
+  readouts?(ctx: LevelContext): Readout[];
 }
 
 const idSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens');
@@ -101,7 +143,13 @@ const predictionSchema = z.object({
   explain: fn.optional(),
 });
 
-const checkSchema = z.object({ id: idSchema, text: z.string().min(1), test: fn });
+const checkSchema = z.object({ id: idSchema, text: z.string().min(1), test: fn, explain: fn.optional() });
+
+const choiceSchema = z.discriminatedUnion('style', [
+  z.object({ id: idSchema, prompt: z.string().min(1), style: z.literal('options'), options: z.array(z.object({ id: idSchema, label: z.string().min(1) })).min(2) }),
+  z.object({ id: idSchema, prompt: z.string().min(1), style: z.literal('slots'), sequence: z.array(z.string().min(1)).min(1), piece: z.string().min(1) }),
+  z.object({ id: idSchema, prompt: z.string().min(1), style: z.literal('node') }),
+]);
 
 /** The shape every level file must have. */
 export const levelSchema = z
@@ -115,13 +163,19 @@ export const levelSchema = z
     palette: z.array(z.string().min(1)),
     hidden: z.array(z.enum(HIDDEN_CONTROLS)),
     budget: z.number().int().positive().nullable(),
+    budgetUnit: z.enum(['nodes', 'neurons']).optional(),
     hints: z.array(z.string().min(1)).min(1),
     predictions: z.array(predictionSchema),
     predictInOrder: z.boolean().optional(),
+    choices: z.array(choiceSchema).optional(),
     checks: z.array(checkSchema),
+    readouts: fn.optional(),
   })
   .refine((l) => l.predictions.length + l.checks.length > 0, 'a level needs at least one prediction or check')
-  .refine((l) => new Set([...l.predictions.map((p) => p.id), ...l.checks.map((c) => c.id)]).size === l.predictions.length + l.checks.length, 'prediction and check ids must be unique');
+  .refine((l) => {
+    const ids = [...l.predictions.map((p) => p.id), ...l.checks.map((c) => c.id), ...(l.choices ?? []).map((c) => c.id)];
+    return new Set(ids).size === ids.length;
+  }, 'prediction, choice and check ids must be unique');
 
 /** Parses a level file's export: the level, or why it is malformed. */
 export function validateLevel(level: unknown): { ok: true; level: LevelDef } | { ok: false; reason: string } {

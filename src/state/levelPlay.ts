@@ -19,6 +19,8 @@ export const SESSION_KEY = 'micrograd-playground/levels/session';
 export interface LevelSession {
   levelId: string;
   predictions: Readonly<Record<string, string>>;
+  /** What the player picked in the level's choices, by choice id. */
+  choices: Readonly<Record<string, string>>;
   hintsUsed: number;
   /** The sandbox graph as saved-work text, brought back on leaving. */
   sandbox: string;
@@ -33,6 +35,8 @@ export interface LevelSession {
 const sessionSchema = z.object({
   levelId: z.string(),
   predictions: z.record(z.string(), z.string().max(40)),
+  // Sessions saved before levels had choices have none.
+  choices: z.record(z.string(), z.string().max(80)).default({}),
   hintsUsed: z.number().int().nonnegative(),
   sandbox: z.string(),
   challenge: z.string().max(FILE_LIMITS.maxChars).optional(),
@@ -66,6 +70,8 @@ export interface LevelPlayState {
   leave(): void;
   /** The player typed into a prediction field. */
   type(predictionId: string, text: string): void;
+  /** The player picked an option of a choice (a button, a slot, a node). */
+  choose(choiceId: string, optionId: string): void;
   /** Opens the next hint (costs the no-hint star). */
   openHint(): void;
   unlockAll(on: boolean): void;
@@ -168,12 +174,12 @@ export function createLevelPlay(store: PlaygroundStore, keeper: WorkKeeper, stor
       play(levelId) {
         const current = get().session;
         // Restart of a challenge: the same challenge again, from its start.
-        if (levelId === CHALLENGE_LEVEL_ID && current?.challenge !== undefined) return open({ ...current, predictions: {}, hintsUsed: 0, fromAnswer: false }, null) !== null;
+        if (levelId === CHALLENGE_LEVEL_ID && current?.challenge !== undefined) return open({ ...current, predictions: {}, choices: {}, hintsUsed: 0, fromAnswer: false }, null) !== null;
         if (!findLevel(levelId)) return false;
-        return open({ levelId, predictions: {}, hintsUsed: 0, sandbox: '' }, null) !== null;
+        return open({ levelId, predictions: {}, choices: {}, hintsUsed: 0, sandbox: '' }, null) !== null;
       },
       playChallenge(challenge, answer = null) {
-        const session: LevelSession = { levelId: CHALLENGE_LEVEL_ID, predictions: answer?.predictions ?? {}, hintsUsed: answer?.hintsUsed ?? 0, sandbox: '', challenge: challengeText(challenge), fromAnswer: answer !== null };
+        const session: LevelSession = { levelId: CHALLENGE_LEVEL_ID, predictions: answer?.predictions ?? {}, choices: {}, hintsUsed: answer?.hintsUsed ?? 0, sandbox: '', challenge: challengeText(challenge), fromAnswer: answer !== null };
         if (answer?.madeHereAt != null) session.madeHereAt = answer.madeHereAt;
         return open(session, answer?.doc ?? null);
       },
@@ -188,6 +194,7 @@ export function createLevelPlay(store: PlaygroundStore, keeper: WorkKeeper, stor
         check(null);
       },
       type: (predictionId, text) => update({ predictions: { ...get().session?.predictions, [predictionId]: text.slice(0, 40) } }),
+      choose: (choiceId, optionId) => update({ choices: { ...get().session?.choices, [choiceId]: optionId.slice(0, 80) } }),
       openHint() {
         const session = get().session;
         const level = levelOf(session);

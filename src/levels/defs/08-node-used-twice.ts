@@ -1,29 +1,47 @@
 import { nodeUsedTwice as preset } from '../../document/presets/nodeUsedTwice';
-import { gradOf, idLabelled, near, outputNode } from '../graphFacts';
-import type { LevelDef } from '../types';
+import { gradWithRule, type AccumulateRule } from '../backwardRule';
+import { dataOf, idLabelled, near, outputNode, shown } from '../graphFacts';
+import type { LevelContext, LevelDef } from '../types';
+
+/** The rule the player picked; until they pick, backward is micrograd's first, buggy one. */
+function ruleOf(ctx: LevelContext): AccumulateRule {
+  return ctx.choices.rule === 'accumulate' ? 'accumulate' : 'assign';
+}
+
+const OVERWRITES = 'With self.grad = …, each use of a writes over the last one, so only one contribution of 1 survives.';
 
 /** Lecture: the bug of b = a + a, where a's two gradient contributions must add up (+=). */
 export const nodeUsedTwice: LevelDef = {
   id: 'node-used-twice',
   chapter: 'neuron',
   title: 'The bug: a node used twice',
-  goal: 'b = a + a: micrograd once said a.grad = 1. Type the right a.grad; then add c = b + b and make a.grad = 4.',
+  goal: 'b = a + a, and backward says a.grad = 1. Fix backward by choosing how it writes a grad: a.grad = 2. Then a = 1, c = b + b: a.grad = 4.',
   mode: 'build',
   start: () => preset.build(),
   palette: ['add'],
   hidden: ['mode-backward', 'mode-train', 'examples'],
   budget: 3,
-  hints: ['Each use of a sends 1 back through the +. Backward must add the two (+=), not overwrite.', 'Add one + and wire b into both of its inputs.'],
-  predictions: [
+  hints: ['a feeds both inputs of the +, and each input sends back 1 × b.grad. Should the second one replace the first, or add to it?', 'Type 1 into a, add one + and wire b into both of its inputs.'],
+  predictions: [],
+  choices: [
     {
-      id: 'grad-a',
-      prompt: 'a.grad for b = a + a',
-      answer: (start) => gradOf(start, 'a'),
-      tolerance: 0.001,
-      explain: () => 'a feeds both inputs of the +, and each sends back 1 × b.grad = 1. Backward must add them (grad += …): 1 + 1 = 2. Writing grad = … keeps only the last one, the bug that gave 1.',
+      id: 'rule',
+      prompt: 'Each op’s backward writes its inputs’ grad with',
+      style: 'options',
+      options: [
+        { id: 'assign', label: 'self.grad = local · out.grad' },
+        { id: 'accumulate', label: 'self.grad += local · out.grad' },
+      ],
     },
   ],
   checks: [
+    {
+      id: 'a-grad-2',
+      text: 'b = a + a: a.grad = 2',
+      test: (ctx) => near(gradWithRule(ctx.start, 'a', ruleOf(ctx)), 2, 1e-9),
+      explain: (ctx) => (ctx.choices.rule === undefined ? null : OVERWRITES),
+    },
+    { id: 'a-is-1', text: 'a = 1', test: ({ now }) => near(dataOf(now, 'a'), 1, 1e-9) },
     {
       id: 'c-is-b-plus-b',
       text: 'The output is c = b + b',
@@ -34,6 +52,7 @@ export const nodeUsedTwice: LevelDef = {
         return out?.kind === 'op' && out.op === 'add' && feeds.length === 2 && feeds.every((w) => w.source === b);
       },
     },
-    { id: 'a-grad-4', text: 'a.grad = 4', test: ({ now }) => near(gradOf(now, 'a'), 4, 1e-9) },
+    { id: 'a-grad-4', text: 'a.grad = 4', test: (ctx) => near(gradWithRule(ctx.now, 'a', ruleOf(ctx)), 4, 1e-9) },
   ],
+  readouts: (ctx) => [{ id: 'a-grad', label: `a.grad by backward with ${ruleOf(ctx) === 'assign' ? 'grad = …' : 'grad += …'}`, text: shown(gradWithRule(ctx.now, 'a', ruleOf(ctx))) }],
 };
