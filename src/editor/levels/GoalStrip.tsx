@@ -4,6 +4,8 @@ import { useLevelPlay, useLevels } from './LevelsContext';
 import { ChallengeSolvedActions, SharedAnswerNote } from './challenge/ChallengeStripParts';
 import { CHALLENGE_LEVEL_ID } from '../../levels/challenge';
 import { Celebration } from './Celebration';
+import { ChoiceField } from './ChoiceField';
+import { Readouts } from './Readouts';
 import { Stars } from './Stars';
 import '../controls/controls.css';
 import './GoalStrip.css';
@@ -30,28 +32,34 @@ export function GoalStrip({ level, onOpenMap }: { level: LevelDef; onOpenMap(): 
         <p className="goal-strip__goal">{level.goal}</p>
         {session.fromAnswer && <SharedAnswerNote solved={run.solved} />}
       </div>
-      <ul className="goal-strip__checks" aria-label="Goal checks">
-        {shown.map((c) => {
-          const prediction = level.predictions.find((p) => p.id === c.id);
-          return (
-            <li key={c.id} className="goal-check" data-testid={`check-${c.id}`} data-passed={c.passed || undefined}>
-              <span className="goal-check__mark" aria-label={c.passed ? 'done' : 'not yet'}>
-                {c.passed ? '✓' : '○'}
-              </span>
-              {prediction ? <PredictionField check={c} value={session.predictions[c.id] ?? ''} onType={(text) => levels.getState().type(c.id, text)} /> : <span className="goal-check__text">{c.text}</span>}
-              {c.explanation && (
-                <p className="goal-check__why" data-testid={`why-${c.id}`}>
-                  Not quite. {c.explanation}
-                </p>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <div className="goal-strip__work">
+        {(level.choices ?? []).map((choice) => (
+          <ChoiceField key={choice.id} choice={choice} picked={session.choices[choice.id]} onPick={(option) => levels.getState().choose(choice.id, option)} />
+        ))}
+        <ul className="goal-strip__checks" aria-label="Goal checks">
+          {shown.map((c) => {
+            const prediction = level.predictions.find((p) => p.id === c.id);
+            return (
+              <li key={c.id} className="goal-check" data-testid={`check-${c.id}`} data-passed={c.passed || undefined}>
+                <span className="goal-check__mark" aria-label={c.passed ? 'done' : 'not yet'}>
+                  {c.passed ? '✓' : '○'}
+                </span>
+                {prediction ? <PredictionField check={c} value={session.predictions[c.id] ?? ''} onType={(text) => levels.getState().type(c.id, text)} /> : <span className="goal-check__text">{c.text}</span>}
+                {c.explanation && (
+                  <p className="goal-check__why" data-testid={`why-${c.id}`}>
+                    {prediction ? `Not quite. ${c.explanation}` : c.explanation}
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        <Readouts readouts={run.readouts} />
+      </div>
       <div className="goal-strip__side">
         {level.budget !== null && (
-          <span className="goal-strip__budget" data-testid="budget" data-over={!run.withinBudget || undefined} title="Nodes on the canvas against the level’s budget (the second star)">
-            Nodes {run.nodes} / {level.budget}
+          <span className="goal-strip__budget" data-testid="budget" data-over={!run.withinBudget || undefined} title={`${unitOf(level)} on the canvas against the level’s budget (the second star)`}>
+            {unitOf(level)} {run.nodes} / {level.budget}
           </span>
         )}
         <Hints level={level} used={session.hintsUsed} onOpen={() => levels.getState().openHint()} />
@@ -91,8 +99,14 @@ function visibleChecks(level: LevelDef, run: LevelRun): CheckStatus[] {
   return firstOpen < 0 ? run.checks : run.checks.filter((c, i) => i <= firstOpen || !level.predictions.some((p) => p.id === c.id));
 }
 
+/** What the level's budget counts, as the strip names it. */
+function unitOf(level: LevelDef): string {
+  return level.budgetUnit === 'neurons' ? 'Neurons' : 'Nodes';
+}
+
 function starNotes(level: LevelDef, run: LevelRun, hintsUsed: number): string {
-  const notes = [level.budget === null ? null : run.withinBudget ? `within ${level.budget} nodes` : `over the budget of ${level.budget} nodes`, hintsUsed === 0 ? 'no hint used' : `${hintsUsed} hint${hintsUsed > 1 ? 's' : ''} used`];
+  const unit = unitOf(level).toLowerCase();
+  const notes = [level.budget === null ? null : run.withinBudget ? `within ${level.budget} ${unit}` : `over the budget of ${level.budget} ${unit}`, hintsUsed === 0 ? 'no hint used' : `${hintsUsed} hint${hintsUsed > 1 ? 's' : ''} used`];
   return notes.filter(Boolean).join(', ');
 }
 
