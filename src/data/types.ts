@@ -4,10 +4,11 @@
  */
 
 /**
- * A class label. Classes are -1/+1 rather than 0/1 because micrograd's lecture trains a tanh
- * output against ±1 targets (and a max-margin loss needs the sign).
+ * A class label. Two classes are -1/+1 rather than 0/1 because micrograd's lecture trains a tanh
+ * output against ±1 targets (and a max-margin loss needs the sign); three or more classes (for a
+ * softmax loss) are numbered 0..k−1.
  */
-export type Label = -1 | 1;
+export type Label = number;
 
 /**
  * Labelled points as parallel arrays: row `i` of `x` (its features) belongs with `y[i]`.

@@ -1,6 +1,6 @@
 import { newId } from './ids';
 import { kindOf } from './kinds';
-import { OUT } from './ports';
+import { inputPorts, OUT } from './ports';
 import type { DocNode, GraphDoc, NodePatch, Position, Wire } from './types';
 import { canConnect, type Connection } from './validate';
 
@@ -78,7 +78,14 @@ export function updateNode(doc: GraphDoc, id: string, patch: NodePatch): GraphDo
       changed = true;
     }
   }
-  return changed ? { ...doc, nodes: { ...doc.nodes, [id]: next as unknown as DocNode } } : doc;
+  if (!changed) return doc;
+  const updated = next as unknown as DocNode;
+  // A change of ports (a softmax's class count, a loss turned from softmax into hinge) drops
+  // the wires into ports the node no longer has, so the document stays valid.
+  const ports = new Set(inputPorts(updated));
+  const gone = Object.values(doc.wires).filter((w) => w.target === id && !ports.has(w.port));
+  const wires = gone.length === 0 ? doc.wires : Object.fromEntries(Object.entries(doc.wires).filter(([, w]) => !gone.includes(w)));
+  return { ...doc, nodes: { ...doc.nodes, [id]: updated }, wires };
 }
 
 /** Moves nodes to new positions. */

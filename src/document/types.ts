@@ -59,10 +59,10 @@ export interface GraphDoc {
   training?: TrainingSetup;
 }
 
-/** A labelled point: features and a class of −1 or +1. */
+/** A labelled point: features and a class, −1 or +1 for two classes, 0..k−1 for k. */
 export interface LabelledPoint {
   x: number[];
-  label: -1 | 1;
+  label: number;
 }
 
 /**
@@ -71,7 +71,7 @@ export interface LabelledPoint {
  */
 export interface TrainingSetup {
   /** Which generator, how many points, how much noise, which seed. */
-  dataset: { kind: DatasetKind; n: number; noise: number; seed: number };
+  dataset: { kind: DatasetKind; n: number; noise: number; seed: number; classes?: number };
   /** Fraction of the points held out to measure test accuracy. */
   testFraction: number;
   /** Points the person added by clicking the plot. */

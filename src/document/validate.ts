@@ -38,6 +38,10 @@ export function canConnect(doc: GraphDoc, c: Connection): ConnectCheck {
   if (!outputPorts(source).includes(c.from ?? OUT)) {
     return { ok: false, reason: `${describeNode(doc, c.source)} has no output '${c.from ?? OUT}'.` };
   }
+  // A node set up so it cannot compute (a softmax over 1 class) takes no wires, so the reason
+  // shows while drawing rather than later, at training.
+  const unusable = kindOf(target).refusesWires?.(target) ?? null;
+  if (unusable !== null) return { ok: false, reason: unusable };
   if (c.source === c.target) {
     return { ok: false, reason: `A node cannot feed itself: that would be a cycle.` };
   }

@@ -115,6 +115,9 @@ function lossLines(step: Extract<PlanStep, { kind: 'loss' }>, dialect: PythonDia
       return [`${step.name} = (${score} - ${target})**2`];
     case 'hinge':
       return [`${step.name} = (${score} * -${target} + 1).relu()`];
+    case 'softmax':
+      // The plan refuses a softmax loss (loss.ts's whyNot), so no step of this kind is written.
+      throw new Error('unreachable: a softmax loss is not exported');
     case 'bce': {
       const z = step.temp!;
       return [

@@ -78,6 +78,9 @@ function lossLines(step: Extract<PlanStep, { kind: 'loss' }>): string[] {
       return [`const ${step.name} = ${score}.sub(${argument(step.target)}).pow(2);${label}`];
     case 'hinge':
       return [`const ${step.name} = ${score}.mul(${receiver(step.target)}.neg()).add(1).relu();${label}`];
+    case 'softmax':
+      // The plan refuses a softmax loss (loss.ts's whyNot), so no step of this kind is written.
+      throw new Error('unreachable: a softmax loss is not exported');
     case 'bce': {
       const z = step.temp!;
       return [

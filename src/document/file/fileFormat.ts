@@ -61,8 +61,8 @@ export type Viewport = z.infer<typeof viewportSchema>;
 const pointSchema = z.object({
   /** Features. */
   x: z.array(finite()).min(1).max(3),
-  /** Class: -1 or +1. */
-  label: z.union([z.literal(-1), z.literal(1)], { error: expected('-1 or 1') }),
+  /** Class: -1 or +1, or 0..7 for a many-class dataset. */
+  label: z.number().int({ error: expected('-1 or 1, or a class 0..7') }).min(-1).max(7),
 });
 
 /** The fields of the training setup, each checked on its own. */
@@ -77,6 +77,8 @@ const trainingSetupFields = z.object({
     noise: finite().min(0).max(10),
     /** Seed of the generator. */
     seed: finite(),
+    /** Classes, for the generators that make more than two (spiral arms, blobs). */
+    classes: z.number().int().min(2).max(5).optional(),
   }),
   /** Share held out for testing. */
   testFraction: finite().min(0).max(0.9),

@@ -607,7 +607,7 @@ describe('parseDocumentFile: refusals', () => {
     expect(reasonFor(file)).toBe("This file is not a valid graph: node 4 ('n1'): 'activation' is missing.");
     const loss = networkFile();
     nodeIn(loss, 'loss').loss = 'mse';
-    expect(reasonFor(loss)).toBe("This file is not a valid graph: node 7 ('loss'): 'loss' must be one of 'squared', 'hinge', 'bce'.");
+    expect(reasonFor(loss)).toBe("This file is not a valid graph: node 7 ('loss'): 'loss' must be one of 'squared', 'hinge', 'bce', 'softmax'.");
   });
 
   it('refuses a feature that is not a whole number from 0 to 63', () => {

@@ -106,6 +106,11 @@ export interface KindDef<N extends NodeBase & { kind: string }, P extends keyof 
   outputPorts?(node: N): readonly string[];
   /** What makes a node of this kind unusable whatever its wiring (an unknown op), or null. */
   problem?(node: N): string | null;
+  /**
+   * Why no wire may be drawn into the node as it is set up (a softmax over 1 class), or null.
+   * Unlike `problem`, such a node is still a valid file: the person can fix the setting.
+   */
+  refusesWires?(node: N): string | null;
   /** A short name for messages when the node has no label ("a value", "the add node"). */
   describe?(node: N): string;
   /**

@@ -1,4 +1,7 @@
+import { Value } from '../../engine';
 import type { Activation } from '../../nn/activation';
+import { lossClasses, softmaxCrossEntropy } from '../kinds/loss';
+import { valueGraphNodes } from './scalarizeGraph';
 import { incomingWires } from '../graph';
 import { newId } from '../ids';
 import { inputPorts, outputPorts } from '../ports';
@@ -82,6 +85,8 @@ function neuronOps(
 function lossOps(b: Builder, kind: LossKind, score: Source | null, target: Source | null, name: string, at: Position): string {
   const connect = (src: Source | null, id: string, port: string) => src && wire(b, src, id, port);
   switch (kind) {
+    case 'softmax':
+      throw new Error('unreachable: scalarize lays a softmax out with softmaxOps');
     case 'squared': {
       const diff = op(b, 'sub', at, 'error', undefined);
       connect(score, diff, 'a');
@@ -143,6 +148,7 @@ export function scalarSize(node: DocNode): number {
   const neuron = (nin: number, activation: Activation) => 3 * nin + 1 + (activation === 'linear' ? 0 : 1);
   if (node.kind === 'neuron') return neuron(node.weights.length, node.activation);
   if (node.kind === 'layer') return node.weights.reduce((n, row) => n + neuron(row.length, node.activation), 0);
+  if (node.kind === 'loss' && node.loss === 'softmax') return softmaxOps(lossClasses(node), [], null, '', { x: 0, y: 0 }).nodes.length;
   if (node.kind === 'loss') return node.loss === 'squared' ? 2 : node.loss === 'hinge' ? 5 : 13;
   return 1;
 }
@@ -165,7 +171,13 @@ export function scalarize(doc: GraphDoc, ids: Iterable<string>): { doc: GraphDoc
     const b: Builder = { nodes: [], wires: [] };
     const outs = new Map<string, string>();
     const at = node.position;
-    if (node.kind === 'loss') {
+    if (node.kind === 'loss' && node.loss === 'softmax') {
+      const k = lossClasses(node);
+      const made = softmaxOps(k, sources.slice(0, k), sources[k] ?? null, node.label || 'loss', at);
+      b.nodes.push(...made.nodes);
+      b.wires.push(...made.wires);
+      outs.set('out', made.rootId);
+    } else if (node.kind === 'loss') {
       outs.set('out', lossOps(b, node.loss, sources[0] ?? null, sources[1] ?? null, node.label || 'loss', at));
     } else {
       const groupId = newId();
@@ -198,4 +210,13 @@ export function scalarize(doc: GraphDoc, ids: Iterable<string>): { doc: GraphDoc
     created.push(...b.nodes.map((n) => n.id));
   }
   return { doc: current, created };
+}
+
+/** Softmax cross-entropy as the very ops softmaxCrossEntropy builds, its scores and target wired in. */
+function softmaxOps(k: number, scores: readonly (Source | null)[], target: Source | null, name: string, at: Position) {
+  const s = Array.from({ length: k }, (_, j) => new Value(0, `s${j}`));
+  const t = new Value(0, 'y');
+  const inputs = new Map<Value, Source | null>(s.map((v, j) => [v, scores[j] ?? null]));
+  inputs.set(t, target);
+  return valueGraphNodes(softmaxCrossEntropy(s, t), inputs, name, at);
 }

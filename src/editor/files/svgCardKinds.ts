@@ -89,7 +89,7 @@ type NodeOf<K extends Kind> = Extract<DocNode, { kind: K }>;
 export type SvgCardKinds = { readonly [K in Kind]: SvgCardKind<NodeOf<K>> };
 
 /** How the loss card names its loss, after the canvas's menu. */
-const LOSS_TAGS: Readonly<Record<LossKind, string>> = { squared: '(s − y)²', hinge: 'relu(1 − y·s)', bce: 'cross-entropy' };
+const LOSS_TAGS: Readonly<Record<LossKind, string>> = { squared: '(s − y)²', hinge: 'relu(1 − y·s)', bce: 'cross-entropy', softmax: 'softmax + CE' };
 
 /** Room the constant chip's CONST tag takes (9.5px, tracked capitals). */
 const CONST_TAG_WIDTH = 38;
@@ -174,7 +174,7 @@ export const SVG_CARD_KINDS = {
       // The loss kind as a row, where the canvas has its menu (the head has no room beside OUTPUT).
       rows: (node, numbers) => [{ name: 'loss', value: LOSS_TAGS[node.loss], testId: 'kind' }, ...numberRows(numbers.data, numbers.grad)],
       // The formula's letters: s for the score, y for the target.
-      portName: (port) => (port === 'score' ? 's' : 'y'),
+      portName: (port) => (port === 'score' ? 's' : port === 'target' ? 'y' : port),
     },
   },
   neuron: {

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { LOSS_PORTS } from '../../document/kinds/loss';
+import { DEFAULT_CLASSES, lossPorts, MAX_CLASSES } from '../../document/kinds/loss';
 import type { LossKind } from '../../document/types';
 import { EditableText } from '../controls/EditableText';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
@@ -18,6 +18,7 @@ const LOSS_LABELS: Record<LossKind, string> = {
   squared: 'squared error (s − y)²',
   hinge: 'hinge relu(1 − y·s)',
   bce: 'cross-entropy log(1 + e^(−y·s))',
+  softmax: 'softmax + cross-entropy, k classes',
 };
 
 /** The loss kinds as <option>s, for every select that picks one (the card, Train, Insert MLP). */
@@ -33,13 +34,15 @@ export const LossNodeView = memo(function LossNodeView({ id, selected }: NodePro
   const kind = useNodeField(id, 'kind');
   const label = String(useNodeField(id, 'label') ?? '');
   const loss = (useNodeField(id, 'loss') as LossKind | undefined) ?? 'hinge';
+  const classes = (useNodeField(id, 'classes') as number | undefined) ?? DEFAULT_CLASSES;
   const store = usePlaygroundStore();
   const { data, grad, error, gradStale, isOutput } = useNodeNumbers(id);
   if (kind !== 'loss') return null;
   const { updateNode } = store.getState();
   const missing = error?.kind === 'missing-input' ? error.ports : [];
+  const ports = lossPorts({ loss, classes });
   return (
-    <div className={`${cardClass('loss', selected, error)} node-card--op`} data-testid="node-card" data-label={label} style={{ minHeight: portY(OP_PORTS, LOSS_PORTS.length) + 10 }}>
+    <div className={`${cardClass('loss', selected, error)} node-card--op`} data-testid="node-card" data-label={label} style={{ minHeight: portY(OP_PORTS, ports.length) + 10 }}>
       <BackwardBadge id={id} />
       <div className="node-card__head">
         <span className="op-glyph" title="The loss: how wrong the prediction is for this sample">ℒ</span>
@@ -47,20 +50,39 @@ export const LossNodeView = memo(function LossNodeView({ id, selected }: NodePro
         {isOutput && <OutputChip />}
         {error && <ErrorMark error={error} />}
       </div>
-      <select className="act-select act-select--wide nodrag" aria-label="Loss" value={loss} onChange={(e) => updateNode(id, { loss: e.target.value as LossKind })}>
+      <select className="act-select act-select--wide nodrag" aria-label="Loss" value={loss} onChange={(e) => updateNode(id, e.target.value === 'softmax' ? { loss: 'softmax', classes } : { loss: e.target.value as LossKind })}>
         <LossOptions />
       </select>
+      {loss === 'softmax' && (
+        <label className="loss-classes nodrag">
+          classes
+          <input
+            type="number"
+            min={1}
+            max={MAX_CLASSES}
+            step={1}
+            value={classes}
+            aria-label="Classes"
+            data-testid="loss-classes"
+            onChange={(e) => {
+              const k = Math.round(Number(e.target.value));
+              // 1 is allowed here so the card can say why it is refused (wires into it are).
+              if (Number.isFinite(k) && k >= 1 && k <= MAX_CLASSES) updateNode(id, { classes: k });
+            }}
+          />
+        </label>
+      )}
       <div className="op-ports" aria-hidden="true">
-        {LOSS_PORTS.map((port, i) => (
+        {ports.map((port, i) => (
           <span key={port} className={`op-port${missing.includes(port) ? ' is-missing' : ''}`} style={{ top: portY(OP_PORTS, i) - 8 }}>
-            {port === 'score' ? 's' : 'y'}
+            {port === 'score' ? 's' : port === 'target' ? 'y' : port}
           </span>
         ))}
       </div>
       <NumberRow name="data" value={data} why={error} testId="node-data" />
       <NumberRow name="grad" value={grad} stale={gradStale} testId="node-grad" />
       <TrainingLoss id={id} />
-      {LOSS_PORTS.map((port, i) => (
+      {ports.map((port, i) => (
         <Handle key={port} id={port} type="target" position={Position.Left} style={{ top: portY(OP_PORTS, i) }} title={`input ${port}`} />
       ))}
       <Handle type="source" position={Position.Right} id="out" />

@@ -98,7 +98,7 @@ export class CompiledTrainer {
     this.x = new Float64Array(n * f);
     data.x.forEach((row, i) => this.x.set(checkRow(row, f).slice(0, f), i * f));
     this.y = Float64Array.from(data.y);
-    this.scores = new Float64Array(n);
+    this.scores = new Float64Array(n * program.classes);
     this.losses = new Float64Array(n);
     this.sampler = new BatchSampler(n, options.seed ?? 0);
     this.point = new Float64Array(Math.max(2, f));
@@ -121,6 +121,7 @@ export class CompiledTrainer {
     const alpha = this.alpha;
     const size = this.sampler.draw(this.batchSize);
     const batch = this.sampler.indices;
+    const k = p.classes;
 
     // The engine's backward reaches the L2 term before the data term (total = data + reg, and it
     // walks the graph from its last input), so each parameter's grad starts with its two
@@ -138,7 +139,7 @@ export class CompiledTrainer {
     for (let s = size - 1; s >= 0; s--) {
       forward(p, p.starts, mem, this.x, p.featureCount, this.y, batch[s]!);
       losses[s] = mem[p.lossSlot]!;
-      scores[s] = mem[p.scoreSlot]!;
+      for (let j = 0; j < k; j++) scores[s * k + j] = mem[p.scoreSlots[j]!]!;
       grad.fill(0, count);
       grad[p.lossSlot] = seed;
       backward(p, mem, grad);
@@ -149,7 +150,7 @@ export class CompiledTrainer {
     let right = 0;
     for (let s = 0; s < size; s++) {
       if (s > 0) dataLoss += losses[s]!;
-      if (scores[s]! > 0 === this.y[batch[s]!]! > 0) right++;
+      if (this.rightAt(s, this.y[batch[s]!]!)) right++;
     }
     if (p.reduction === 'mean') dataLoss *= invN;
     let squares = mem[0]! * mem[0]!;
@@ -209,11 +210,54 @@ export class CompiledTrainer {
     return Math.sqrt(sum);
   }
 
-  /** Fraction of `data` the current parameters classify right (score > 0 for label +1, as micrograd). */
+  /**
+   * Fraction of `data` the current parameters classify right: score > 0 for label +1, as
+   * micrograd, or for a softmax the largest score at the label's class.
+   */
   evaluateAccuracy(data: Dataset): number {
     let right = 0;
-    for (let i = 0; i < data.x.length; i++) if (this.predict(data.x[i]!) > 0 === data.y[i]! > 0) right++;
+    for (let i = 0; i < data.x.length; i++) if (this.predictClass(data.x[i]!) === classOf(data.y[i]!, this.program.classes)) right++;
     return data.x.length === 0 ? 0 : right / data.x.length;
+  }
+
+  /** The class the network picks for one point: the argmax of k scores, or ±1 by the sign of one. */
+  predictClass(x: readonly number[]): number {
+    const score = this.predict(x);
+    if (this.program.classes === 1) return score > 0 ? 1 : -1;
+    return argmaxSlots(this.mem, this.program.scoreSlots);
+  }
+
+  /**
+   * The class map for the decision boundary: per cell of a size × size grid (laid out as
+   * scoreGrid's), the argmax class into `classes` and its softmax probability into `confidence`.
+   */
+  classGrid(
+    xRange: readonly [number, number],
+    yRange: readonly [number, number],
+    size: number,
+    classes: Uint8Array,
+    confidence: Float32Array,
+  ): void {
+    if (this.program.featureCount > 2) throw new RangeError('the decision map needs a model of at most 2 features');
+    const x0 = xRange[0];
+    const y0 = yRange[0];
+    const dx = (xRange[1] - x0) / size;
+    const dy = (yRange[1] - y0) / size;
+    const { point, mem } = this;
+    const slots = this.program.scoreSlots;
+    for (let r = 0; r < size; r++) {
+      point[1] = y0 + (r + 0.5) * dy;
+      for (let c = 0; c < size; c++) {
+        point[0] = x0 + (c + 0.5) * dx;
+        this.score();
+        const best = argmaxSlots(mem, slots);
+        // p(best) = 1 / Σ exp(s_j − s_best): shifted, so it cannot overflow.
+        let z = 0;
+        for (let j = 0; j < slots.length; j++) z += Math.exp(mem[slots[j]!]! - mem[slots[best]!]!);
+        classes[r * size + c] = best;
+        confidence[r * size + c] = 1 / z;
+      }
+    }
   }
 
   /** The network's score for one point (its features by column). */
@@ -255,6 +299,15 @@ export class CompiledTrainer {
     return this.mem[p.scoreSlot]!;
   }
 
+  /** Whether batch sample s (of this step's scores) is classified right. */
+  private rightAt(s: number, label: number): boolean {
+    const k = this.program.classes;
+    if (k === 1) return this.scores[s]! > 0 === label > 0;
+    let best = 0;
+    for (let j = 1; j < k; j++) if (this.scores[s * k + j]! > this.scores[s * k + best]!) best = j;
+    return best === label;
+  }
+
   /** Why this step cannot be applied, or null when the loss and every gradient are finite. */
   private firstNonFinite(loss: number): string | null {
     if (!Number.isFinite(loss)) return `the loss became ${loss}: the learning rate is probably too large`;
@@ -272,4 +325,16 @@ export class CompiledTrainer {
 function checkRow(row: readonly number[], features: number): readonly number[] {
   if (row.length < features) throw new RangeError(`the network reads ${features} features but a row has ${row.length}`);
   return row;
+}
+
+/** The class a label names: itself for k classes, its sign for one score. */
+function classOf(label: number, classes: number): number {
+  return classes === 1 ? (label > 0 ? 1 : -1) : label;
+}
+
+/** The index j whose mem[slots[j]] is largest (the first on a tie, as classify.ts's argmax). */
+function argmaxSlots(mem: Float64Array, slots: Int32Array): number {
+  let best = 0;
+  for (let j = 1; j < slots.length; j++) if (mem[slots[j]!]! > mem[slots[best]!]!) best = j;
+  return best;
 }

@@ -25,7 +25,7 @@ export function compileNetwork(doc: GraphDoc): { ok: true; program: Program } | 
   const selected = selectModel(doc);
   if (!selected.ok) return selected;
   const { model } = selected;
-  const { root, score } = buildIr(doc, model);
+  const { root, scores } = buildIr(doc, model);
   const order = postOrder(root.node);
   const paramCount = model.params.length;
 
@@ -101,7 +101,7 @@ export function compileNetwork(doc: GraphDoc): { ok: true; program: Program } | 
     }
   }
 
-  const scoreUnits = new Set(postOrder(score.node));
+  const scoreUnits = new Set(scores.flatMap((s) => postOrder(s.node)));
   const scoreStarts = starts.filter((_, i) => owners[i]!.some((u) => scoreUnits.has(u)));
   const init = new Float64Array(slotCount);
   init.set(readParams({ paramRefs: model.params }, doc));
@@ -120,7 +120,9 @@ export function compileNetwork(doc: GraphDoc): { ok: true; program: Program } | 
       paramCount,
       paramRefs: model.params,
       init,
-      scoreSlot: slot(score),
+      scoreSlot: slot(scores[0]!),
+      scoreSlots: Int32Array.from(scores, slot),
+      classes: model.classes,
       lossSlot: slot(root),
       lossKind: model.lossKind,
       reduction: REDUCTION[model.lossKind],

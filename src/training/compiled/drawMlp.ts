@@ -11,7 +11,7 @@ interface DrawMlpOptions {
 /**
  * An MLP drawn as a document: an Input node per feature, its layers as Layer nodes (or its
  * neurons as Neuron nodes) holding the MLP's current weights, a Target and a Loss node judging
- * the first output. Ids are readable and fixed ('x0', 'L1', 'L1.N0', 'target', 'loss'), so the
+ * the first output (a softmax loss: every output). Ids are readable and fixed ('x0', 'L1', 'L1.N0', 'target', 'loss'), so the
  * same network always gives the same document. Used to draw micrograd's demo.
  */
 export function drawMlp(mlp: MLP, options: DrawMlpOptions): GraphDoc {
@@ -56,9 +56,15 @@ export function drawMlp(mlp: MLP, options: DrawMlpOptions): GraphDoc {
   });
   const column = mlp.layers.length + 1;
   nodes.push({ id: 'target', kind: 'target', label: 'y', value: 1, position: at(column, 1) });
-  nodes.push({ id: 'loss', kind: 'loss', label: 'loss', loss: options.loss, position: at(column + 1, 0) });
-  const [scoreId, scorePort] = outs[0]!;
-  wire(scoreId, scorePort, 'loss', 'score');
+  if (options.loss === 'softmax') {
+    // A softmax judges every output: one class per output of the last layer.
+    nodes.push({ id: 'loss', kind: 'loss', label: 'loss', loss: 'softmax', classes: outs.length, position: at(column + 1, 0) });
+    outs.forEach(([source, from], j) => wire(source, from, 'loss', `s${j}`));
+  } else {
+    nodes.push({ id: 'loss', kind: 'loss', label: 'loss', loss: options.loss, position: at(column + 1, 0) });
+    const [scoreId, scorePort] = outs[0]!;
+    wire(scoreId, scorePort, 'loss', 'score');
+  }
   wire('target', undefined, 'loss', 'target');
   return {
     nodes: Object.fromEntries(nodes.map((n) => [n.id, n])),

@@ -12,7 +12,7 @@ import { ValueTrainer } from './valueTrainer';
  * relative (1e-12 absolute near zero).
  */
 
-const LOSSES: LossKind[] = ['squared', 'hinge', 'bce'];
+const LOSSES: LossKind[] = ['squared', 'hinge', 'bce', 'softmax'];
 const NETWORKS = 150;
 const STEPS = 5;
 
@@ -36,7 +36,7 @@ describe('compiled trainer = Value engine, on random networks', () => {
     let compared = 0;
     let identical = 0;
     for (let seed = 1; seed <= NETWORKS; seed++) {
-      const { doc, data } = randomNetwork(seed, LOSSES[seed % 3]!);
+      const { doc, data } = randomNetwork(seed, LOSSES[seed % 4]!);
       const options: TrainerOptions = {
         lr: [0.01, 0.05, 0.2][seed % 3]!,
         alpha: seed % 2 === 0 ? 0 : 1e-3,

@@ -17,8 +17,8 @@ export type { IrNode, IrRef } from '../../document/kinds';
 
 const NONE: readonly IrRef[] = [];
 
-/** The per-sample graph of a selected model: its loss (the root) and the score it judges. */
-export function buildIr(doc: GraphDoc, model: Model): { root: IrRef; score: IrRef } {
+/** The per-sample graph of a selected model: its loss (the root) and the scores it judges (k for a softmax). */
+export function buildIr(doc: GraphDoc, model: Model): { root: IrRef; scores: IrRef[] } {
   const incoming = incomingWires(doc);
   const units = new Map<string, IrNode>();
   const refOf = (target: string, port: string): IrRef => {
@@ -32,22 +32,21 @@ export function buildIr(doc: GraphDoc, model: Model): { root: IrRef; score: IrRe
     const unit = kindOf(node).trainer.unit(node, inputs, model.firstParam.get(id));
     if (unit !== null) units.set(id, unit);
   }
-  const score = refOf(model.lossId, 'score');
-  return { root: expandLoss(model, score, refOf(model.lossId, 'target')), score };
+  const ports = inputPorts(doc.nodes[model.lossId]!);
+  const scores = ports.slice(0, model.classes).map((port) => refOf(model.lossId, port));
+  return { root: expandLoss(model, scores, refOf(model.lossId, 'target')), scores };
 }
 
 /**
  * The loss as units: `sampleLoss` run once on two placeholder Values, and its Value graph copied
  * op for op (its number leaves, such as hinge's 1, become constants).
  */
-function expandLoss(model: Model, score: IrRef, target: IrRef): IrRef {
-  const scoreV = new Value(0);
+function expandLoss(model: Model, scores: readonly IrRef[], target: IrRef): IrRef {
+  const scoreVs = scores.map(() => new Value(0));
   const targetV = new Value(0);
-  const root = sampleLoss(model.lossKind, scoreV, targetV);
-  const refs = new Map<Value, IrRef>([
-    [scoreV, score],
-    [targetV, target],
-  ]);
+  const root = sampleLoss(model.lossKind, scoreVs, targetV);
+  const refs = new Map<Value, IrRef>(scoreVs.map((v, j) => [v, scores[j]!]));
+  refs.set(targetV, target);
   for (const v of topoSort(root)) {
     if (refs.has(v)) continue;
     if (v.op === null || v.a === null) {

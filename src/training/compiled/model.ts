@@ -1,5 +1,6 @@
 import { ancestors, incomingWires, missingPorts, resolveOutput, topologicalOrder } from '../../document/graph';
 import { kindOf, type ParamSlot } from '../../document/kinds';
+import { lossClasses } from '../../document/kinds/loss';
 import { OUT, outputPorts } from '../../document/ports';
 import type { GraphDoc, LossKind } from '../../document/types';
 import { describeNode } from '../../document/validate';
@@ -14,6 +15,8 @@ export interface Model {
   /** The loss node trained. */
   lossId: string;
   lossKind: LossKind;
+  /** Scores the loss reads: k for a softmax, 1 otherwise. */
+  classes: number;
   /** The loss and every node it depends on, in the document's topological order. */
   nodes: readonly string[];
   /** Every parameter in training order (see `selectModel`). */
@@ -25,7 +28,7 @@ export interface Model {
 }
 
 /** How each loss reduces over a batch: the lecture sums squared errors, micrograd's demo averages its hinge. */
-export const REDUCTION: Readonly<Record<LossKind, 'sum' | 'mean'>> = { squared: 'sum', hinge: 'mean', bce: 'mean' };
+export const REDUCTION: Readonly<Record<LossKind, 'sum' | 'mean'>> = { squared: 'sum', hinge: 'mean', bce: 'mean', softmax: 'mean' };
 
 /**
  * Picks what is trained out of a drawn document: the loss node and everything upstream of it.
@@ -81,7 +84,7 @@ export function selectModel(doc: GraphDoc): { ok: true; model: Model } | { ok: f
     return refuse(`The loss's target input does not come from a Target node, so nothing tells it the labels.`);
   }
   if (params.length === 0) return refuse('Nothing to train: no trainable value, neuron or layer feeds the loss.');
-  return { ok: true, model: { lossId, lossKind: loss.loss, nodes, params, firstParam, featureCount } };
+  return { ok: true, model: { lossId, lossKind: loss.loss, classes: lossClasses(loss), nodes, params, firstParam, featureCount } };
 }
 
 /** The loss node to train, or why there is none. */

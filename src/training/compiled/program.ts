@@ -47,6 +47,10 @@ export interface Program {
   readonly init: Float64Array;
   /** The slot holding the network's prediction (the loss's score input). */
   readonly scoreSlot: number;
+  /** The slots of every score the loss reads: k for a softmax (class j's at j), else [scoreSlot]. */
+  readonly scoreSlots: Int32Array;
+  /** Scores per prediction: k for a softmax, 1 for the two-class losses. */
+  readonly classes: number;
   /** The slot holding one sample's loss. */
   readonly lossSlot: number;
   readonly lossKind: LossKind;

@@ -52,19 +52,25 @@ export function randomNetwork(seed: number, loss: LossKind): RandomNetwork {
     else if (r < 0.75) addNeurons(rng.next() < 0.3 ? 2 + rng.int(3) : 1);
     else addLayer();
   }
-  // The score gathers several outputs, so most of the graph is upstream of the loss.
-  addNeurons(1, 2 + rng.int(3), 'linear');
-  const score = pool[pool.length - 1]!;
+  // The score gathers several outputs, so most of the graph is upstream of the loss; a softmax
+  // reads k of them, side by side.
+  const classes = loss === 'softmax' ? 2 + rng.int(4) : 1;
+  addNeurons(classes, 2 + rng.int(3), 'linear');
   nodes.push({ id: 'target', kind: 'target', label: 'y', value: 1, position });
-  nodes.push({ id: 'loss', kind: 'loss', label: 'loss', loss, position });
-  wire(score, 'loss', 'score');
+  if (loss === 'softmax') {
+    nodes.push({ id: 'loss', kind: 'loss', label: 'loss', loss, classes, position });
+    for (let j = 0; j < classes; j++) wire(pool[pool.length - classes + j]!, 'loss', `s${j}`);
+  } else {
+    nodes.push({ id: 'loss', kind: 'loss', label: 'loss', loss, position });
+    wire(pool[pool.length - 1]!, 'loss', 'score');
+  }
   wire(['target', undefined], 'loss', 'target');
   const doc: GraphDoc = {
     nodes: Object.fromEntries(nodes.map((n) => [n.id, n])),
     wires: Object.fromEntries(wires.map((w) => [w.id, w])),
     output: rng.next() < 0.5 ? 'loss' : null,
   };
-  return { doc, data: randomData(rng, features, 1 + rng.int(12)) };
+  return { doc, data: randomData(rng, features, 1 + rng.int(12), classes) };
 
   function addOp(): void {
     const def: OpDef = OPS[rng.int(OPS.length)]!;
@@ -108,8 +114,9 @@ export function randomNetwork(seed: number, loss: LossKind): RandomNetwork {
   }
 }
 
-function randomData(rng: Rng, features: number, n: number): Dataset {
+/** Random points; labels ±1, or 0..classes−1 for a softmax. */
+function randomData(rng: Rng, features: number, n: number, classes: number): Dataset {
   const x = Array.from({ length: n }, () => Array.from({ length: features }, () => rng.uniform(-2, 2)));
-  const y = Array.from({ length: n }, (): Label => (rng.next() < 0.5 ? -1 : 1));
+  const y = Array.from({ length: n }, (): Label => (classes > 1 ? rng.int(classes) : rng.next() < 0.5 ? -1 : 1));
   return { name: 'random', x, y };
 }

@@ -8,6 +8,7 @@ import { incomingWires } from '../../document/graph';
 import { inputPorts, outputKey } from '../../document/ports';
 import type { GraphDoc } from '../../document/types';
 import { BatchSampler } from './batch';
+import { isRight } from './classify';
 import { REDUCTION, selectModel, type Model } from './model';
 import { readParams } from './params';
 import { scheduledRate, type Schedule } from './schedule';
@@ -65,9 +66,9 @@ export class ValueTrainer {
     let right = 0;
     for (let s = 0; s < size; s++) {
       const i = this.sampler.indices[s]!;
-      const { loss, score } = this.sample(this.data.x[i]!, this.data.y[i]!);
+      const { loss, scores } = this.sample(this.data.x[i]!, this.data.y[i]!);
       losses.push(loss);
-      if (score.data > 0 === this.data.y[i]! > 0) right++;
+      if (isRight(scores.map((v) => v.data), this.data.y[i]!)) right++;
     }
     const data = REDUCTION[this.model.lossKind] === 'mean' ? sum(losses).mul(1.0 / losses.length) : sum(losses);
     const reg = l2Penalty(this.params, this.alpha);
@@ -81,13 +82,13 @@ export class ValueTrainer {
   }
 
   /** One sample's loss and score, every node computed as evaluate.ts computes it. */
-  private sample(row: readonly number[], label: number): { loss: Value; score: Value } {
+  private sample(row: readonly number[], label: number): { loss: Value; scores: Value[] } {
     const doc = this.doc;
     const incoming = incomingWires(doc);
     const values = new Map<string, Value>();
     const params = this.params;
     let loss: Value | null = null;
-    let score: Value | null = null;
+    let scores: Value[] = [];
     for (const id of this.model.nodes) {
       const node = doc.nodes[id]!;
       const inputs = inputPorts(node).map((port) => {
@@ -129,12 +130,12 @@ export class ValueTrainer {
           break;
         }
         case 'loss':
-          score = inputs[0]!;
-          loss = sampleLoss(node.loss, inputs[0]!, inputs[1]!);
+          scores = inputs.slice(0, this.model.classes);
+          loss = sampleLoss(node.loss, scores, inputs[this.model.classes]!);
           break;
       }
     }
-    return { loss: loss!, score: score! };
+    return { loss: loss!, scores };
   }
 }
 
@@ -144,3 +145,4 @@ function neuron(w: readonly Value[], b: Value, x: readonly Value[], activation: 
   for (let i = 0; i < w.length; i++) act = act.add(w[i]!.mul(x[i]!));
   return activate(act, activation);
 }
+
