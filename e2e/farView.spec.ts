@@ -76,8 +76,16 @@ test('a big graph zoomed out is painted in one canvas; the card under the pointe
   // Away from the cards, nothing is mounted; zoomed in past the compact zoom, every card on screen is a DOM card again.
   await page.mouse.move(empty.x, empty.y);
   await expect(allNodes(page)).toHaveCount(0);
+  // The overview shows every card, and a press on it moves the view there.
+  const overview = page.getByTestId('far-minimap');
+  await expect(overview).toHaveAttribute('data-cards', String(count));
+  const before = await page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform);
+  const box = (await overview.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.35, box.y + box.height * 0.35);
+  await expect.poll(() => page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform)).not.toBe(before);
   const pane = (await page.locator('.react-flow').boundingBox())!;
-  await page.mouse.move(pane.x + 80, pane.y + 80);
+  // The wheel zooms in where the pointer is: the middle of the view, now on the graph.
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
   for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -200);
   await expect(far).not.toHaveClass(/is-on/);
   await expect.poll(() => allNodes(page).count()).toBeGreaterThan(3);

@@ -28,6 +28,7 @@ import { FIT_MIN_ZOOM } from '../nodes/compact/semanticZoom';
 import { ZoomClasses } from '../nodes/compact/ZoomClasses';
 import { isCompactZoom } from '../nodes/compact/semanticZoom';
 import { AwakeCards, FAR_VIEW_FROM_NODES } from './far/awakeCards';
+import { FarMiniMap } from './far/FarMiniMap';
 import { FarView } from './far/FarView';
 import { WakeTracker } from './far/WakeTracker';
 import { OverlayHost } from '../OverlayHost';
@@ -224,7 +225,8 @@ export function FlowCanvas({ onContextMenu, colorMode }: { onContextMenu(target:
       <WakeTracker awake={awake} hitTest={hitTest} />
       <FarView enabled={far} sizeOf={sizeOf} hitRef={farHit} />
       <Controls showInteractive={false} fitViewOptions={controlsFit} />
-      <MiniMap pannable zoomable ariaLabel="Overview of the graph" nodeClassName={minimapColor} nodeBorderRadius={6} />
+      {/* React Flow's minimap leaves hidden nodes out: the far view brings its own. */}
+      {far ? <FarMiniMap sizeOf={sizeOf} /> : <MiniMap pannable zoomable ariaLabel="Overview of the graph" nodeClassName={minimapColor} nodeBorderRadius={6} />}
     </ReactFlow>
   );
 }
