@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { JsonFileInput } from './controls/JsonFileInput';
 import { useReactFlow } from '@xyflow/react';
 import { ActionsProvider } from './actions/ActionsContext';
 import type { ActionContext, EditorUi } from './actions/types';
@@ -132,18 +133,7 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
         <LevelMap open={mapOpen} onClose={() => setMapOpen(false)} />
         <MakeChallengeDialog open={challengeOpen} onClose={() => setChallengeOpen(false)} />
         <ContextMenu target={menu} onClose={closeMenu} />
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          data-testid="open-file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void openGraphFile(store, file);
-          }}
-        />
+        <JsonFileInput ref={fileInput} testId="open-file-input" onFile={(file) => void openGraphFile(store, file)} />
       </div>
       </TrainingProvider>
     </ActionsProvider>

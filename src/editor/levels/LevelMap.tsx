@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { JsonFileInput } from '../controls/JsonFileInput';
 import { CHAPTERS, LEVELS, isUnlocked, levelNumber } from '../../levels';
 import { encodeProgress } from '../../state/levelProgress';
 import { download } from '../files/fileOps';
@@ -100,18 +101,7 @@ export function LevelMap({ open, onClose }: { open: boolean; onClose(): void }) 
         <button type="button" className="tool-button" data-testid="import-progress" onClick={() => fileInput.current?.click()}>
           Import progress
         </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          data-testid="import-progress-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importFile(file);
-          }}
-        />
+        <JsonFileInput ref={fileInput} testId="import-progress-input" onFile={(file) => void importFile(file)} />
       </footer>
     </dialog>
   );
