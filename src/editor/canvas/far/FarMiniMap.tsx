@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { nodeResult } from '../../../state/derived';
 import { usePlaygroundStore } from '../../store/StoreContext';
-import { farCards, visibleRect, type Size } from './farScene';
+import { farCards, visibleRect, type FarCard, type Size } from './farScene';
 import { mix, readColors } from './farPaint';
 
 const WIDTH = 200;
@@ -29,11 +29,14 @@ export function FarMiniMap({ sizeOf }: { sizeOf(id: string): Size | undefined })
     canvas.width = WIDTH * dpr;
     canvas.height = HEIGHT * dpr;
     let frame = 0;
+    // The boxes change with the graph, not with the view: a pan only redraws the frame over them.
+    let boxes: { doc: unknown; cards: FarCard[] } | null = null;
     const draw = () => {
       frame = 0;
       const s = store.getState();
       const colors = readColors(canvas);
-      const cards = [...farCards(s.doc, sizeOf).values()];
+      if (boxes?.doc !== s.doc) boxes = { doc: s.doc, cards: [...farCards(s.doc, sizeOf).values()] };
+      const { cards } = boxes;
       const [x, y, zoom] = flowStore.getState().transform;
       const { width, height } = flowStore.getState();
       const seen = visibleRect({ x, y, zoom, width, height });
