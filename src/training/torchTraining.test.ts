@@ -22,8 +22,12 @@ const STEPS = 20;
 const meter = new DifferenceMeter();
 let torch: TorchPython | null = null;
 
-/** The first losses the playground's trainer gives, set up as the Train panel sets it up. */
-function playgroundLosses(doc: GraphDoc): number[] {
+/**
+ * The first losses the playground's trainer gives, set up as the Train panel sets it up, and the
+ * step where the panel stops: a loss or gradient that is not a number, or a loss past
+ * max(1e6, 10⁴ × the first) (TrainingSession's explosion rule).
+ */
+function playgroundRun(doc: GraphDoc): { losses: number[]; stoppedAt: number | null } {
   const compiled = compileNetwork(doc);
   if (!compiled.ok) throw new Error(compiled.reason);
   const setup = setupOf(doc);
@@ -34,11 +38,20 @@ function playgroundLosses(doc: GraphDoc): number[] {
     schedule: setup.schedule === 'linear' ? { kind: 'linear-decay', steps: setup.decaySteps } : { kind: 'constant' },
     seed: setup.initSeed,
   });
-  return Array.from({ length: STEPS }, () => trainer.step().loss);
+  const losses: number[] = [];
+  let first: number | null = null;
+  for (let k = 0; k < STEPS; k++) {
+    const r = trainer.step();
+    if (r.diverged) return { losses, stoppedAt: k };
+    first ??= r.loss;
+    if (r.loss > Math.max(1e6, 1e4 * first)) return { losses, stoppedAt: k };
+    losses.push(r.loss);
+  }
+  return { losses, stoppedAt: null };
 }
 
-/** The whole PyTorch tab of each document, run in one torch process; the losses each printed. */
-function torchLosses(python: TorchPython, docs: readonly GraphDoc[]): number[][] {
+/** The whole PyTorch tab of each document, run in one torch process: what each printed. */
+function torchRuns(python: TorchPython, docs: readonly GraphDoc[]): { losses: number[]; stoppedAt: number | null }[] {
   const programs = docs.map((doc) => {
     const training = toTorchTraining(doc);
     if (!training.ok) throw new Error(training.reason);
@@ -47,16 +60,30 @@ function torchLosses(python: TorchPython, docs: readonly GraphDoc[]): number[][]
   const script = programs.map((code, i) => `print('=== ${i}')\nexec(${stringLiteral(code)}, {})\n`).join('');
   const chunks = runTorch(python, script).split(/^=== \d+\n/m).slice(1);
   expect(chunks).toHaveLength(docs.length);
-  return chunks.map((chunk) => [...chunk.matchAll(/^step (\d+) loss (\S+)$/gm)].map((m) => Number(m[2])));
+  return chunks.map((chunk) => {
+    const stop = /^stopped at step (\d+) /m.exec(chunk);
+    return { losses: [...chunk.matchAll(/^step (\d+) loss (\S+)$/gm)].map((m) => Number(m[2])), stoppedAt: stop ? Number(stop[1]) : null };
+  });
 }
 
-function expectSameLosses(python: TorchPython, docs: readonly GraphDoc[]): void {
-  const printed = torchLosses(python, docs);
+/** Same losses to 1e-9, and the export stops at the step where the Train panel stops. */
+function expectSameRuns(python: TorchPython, docs: readonly GraphDoc[]): number {
+  const printed = torchRuns(python, docs);
+  let stopped = 0;
   docs.forEach((doc, i) => {
-    const expected = playgroundLosses(doc);
-    expect(printed[i]!.length, `network ${i} steps`).toBeGreaterThanOrEqual(STEPS);
-    expected.forEach((loss, k) => meter.expectClose(printed[i]![k]!, loss, `network ${i} step ${k} loss`));
+    const expected = playgroundRun(doc);
+    const got = printed[i]!;
+    if (expected.stoppedAt === null) {
+      expect(got.losses.length, `network ${i} steps`).toBeGreaterThanOrEqual(STEPS);
+      if (got.stoppedAt !== null) expect(got.stoppedAt, `network ${i} stopped early`).toBeGreaterThanOrEqual(STEPS);
+    } else {
+      stopped++;
+      expect(got.stoppedAt, `network ${i} stop`).toBe(expected.stoppedAt);
+      expect(got.losses, `network ${i} losses before the stop`).toHaveLength(expected.losses.length);
+    }
+    expected.losses.forEach((loss, k) => meter.expectClose(got.losses[k]!, loss, `network ${i} step ${k} loss`));
   });
+  return stopped;
 }
 
 function moonsNetwork(setup: Partial<TrainingSetup>, loss: LossKind, style: 'layers' | 'neurons' = 'layers'): GraphDoc {
@@ -81,7 +108,7 @@ describe('toTorchTraining', { timeout: 90_000 }, () => {
   it('trains the moons network as the playground does: the first 20 losses agree to 1e-9', () => {
     const python = torchOrReport();
     if (python === null) return;
-    expectSameLosses(python, [
+    expectSameRuns(python, [
       moonsNetwork({}, 'hinge'),
       moonsNetwork({ batchSize: 16, schedule: 'linear', decaySteps: 10, lr: 0.5, initSeed: 7.5 }, 'bce', 'neurons'),
       moonsNetwork({ alpha: 0.01, lr: 0.01 }, 'squared'),
@@ -99,11 +126,25 @@ describe('toTorchTraining', { timeout: 90_000 }, () => {
       const { doc, data } = randomNetwork(seed, loss);
       const points = data.x.map((x, i) => ({ x, label: data.y[i]! }));
       const withSetup: GraphDoc = { ...doc, training: { ...DEFAULT_SETUP, imported: { name: 'random', points }, testFraction: 0, lr: 0.05, batchSize: batch } };
-      // a random network may blow up within 20 steps; the trainer then rolls back, which the export does not
-      return playgroundLosses(withSetup).every(Number.isFinite) ? [withSetup] : [];
+      return [withSetup];
     });
-    expect(docs.length).toBeGreaterThan(12);
-    expectSameLosses(python, docs);
+    expectSameRuns(python, docs);
+  });
+
+  it('stops where the Train panel stops when the rate is far too large, with the reason', () => {
+    const python = torchOrReport();
+    if (python === null) return;
+    const docs = [moonsNetwork({ lr: 10 }, 'squared'), moonsNetwork({ lr: 1e6 }, 'hinge', 'neurons'), moonsNetwork({ lr: 10, batchSize: 16 }, 'squared', 'neurons')];
+    expect(docs.map((d) => playgroundRun(d).stoppedAt !== null)).toEqual([true, true, true]);
+    expect(expectSameRuns(python, docs)).toBe(3);
+  });
+
+  it('writes one Linear per layer however the network was drawn: Neuron cards side by side are one layer', () => {
+    for (const style of ['layers', 'neurons'] as const) {
+      const result = toTorchTraining(moonsNetwork({}, 'hinge', style));
+      if (!result.ok) throw new Error(result.reason);
+      expect([...result.code.matchAll(/torch\.nn\.Linear\((\d+), (\d+),/g)].map((m) => `${m[1]}→${m[2]}`), style).toEqual(['2→8', '8→8', '8→1']);
+    }
   });
 
   it('says why a drawing without a loss does not train', () => {

@@ -9,6 +9,7 @@ import type { GraphDoc, TrainingSetup } from '../document/types';
 import { compileNetwork } from './compiled/compile';
 import { REDUCTION, selectModel } from './compiled/model';
 import { datasetsOf, setupOf } from './setup';
+import { CHECKPOINT_EVERY } from './worker/TrainingSession';
 
 /** How many steps the exported training loop runs. */
 export const TORCH_TRAINING_STEPS = 100;
@@ -37,6 +38,7 @@ export function toTorchTraining(doc: GraphDoc): { ok: true; code: string } | { o
 
   const init: string[] = [];
   const body: string[] = [];
+  const layers = layersOf(steps);
   for (const step of steps) {
     const node = doc.nodes[step.id]!;
     if (step.kind === 'leaf') {
@@ -47,7 +49,9 @@ export function toTorchTraining(doc: GraphDoc): { ok: true; code: string } | { o
         body.push(`${step.name} = self.${step.name}_param`);
       } else body.push(`${step.name} = torch.tensor(${floatLiteral(step.value)}, dtype=torch.float64)`);
     } else if (step.kind === 'neurons') {
-      const { init: i, body: b } = linearLines(step);
+      const layer = layers.get(step);
+      if (!layer) continue; // an earlier neuron's Linear computes this one too
+      const { init: i, body: b } = linearLines(layer);
       init.push(...i);
       body.push(...b);
     } else {
@@ -60,7 +64,7 @@ export function toTorchTraining(doc: GraphDoc): { ok: true; code: string } | { o
   const out = [
     '',
     '# ---- Training: the network above as an nn.Module, trained as the Train panel trains it ----',
-    'import struct',
+    'import copy, math, struct',
     '',
     ...BATCHES,
     '',
@@ -83,6 +87,7 @@ export function toTorchTraining(doc: GraphDoc): { ok: true; code: string } | { o
     `    optimiser = torch.optim.SGD(model.parameters(), lr=${floatLiteral(setup.lr)})`,
     ...scheduleLines(setup),
     `    batches = _Batches(len(Y), ${floatLiteral(setup.initSeed)})`,
+    '    checkpoint, first_loss = copy.deepcopy(model.state_dict()), None',
     '    for step in range(steps):',
     `        batch = batches.draw(${setup.batchSize})`,
     `        data_loss = model(X[batch], Y[batch]).${reduce}()  ${lineComment('python', `the ${model.lossKind} loss, ${reduce === 'sum' ? 'summed' : 'averaged'} over the batch`)}`,
@@ -90,29 +95,61 @@ export function toTorchTraining(doc: GraphDoc): { ok: true; code: string } | { o
     '        loss = data_loss + reg_loss',
     '        optimiser.zero_grad()',
     '        loss.backward()',
+    ...STOPS,
     '        optimiser.step()',
     '        schedule.step()',
+    ...EXPLOSION,
     "        print('step', step, 'loss', loss.item())",
+    `        if (step + 1) % ${CHECKPOINT_EVERY} == 0 and loss.item() <= 10 * first_loss:`,
+    '            checkpoint = copy.deepcopy(model.state_dict())',
     '',
     'train()',
   ];
   return { ok: true, code: `${out.join('\n')}\n` };
 }
 
-/** A neuron or layer as a Linear module with the drawn weights copied in, and its forward line. */
-function linearLines(step: Extract<PlanStep, { kind: 'neurons' }>): { init: string[]; body: string[] } {
-  const first = step.neurons[0]!;
+type NeuronsStep = Extract<PlanStep, { kind: 'neurons' }>;
+
+/**
+ * Neurons that read the same inputs with the same activation form one layer, as
+ * `nn.Linear(nin, nout)` holds it, however they were drawn: a Layer card, or Neuron cards side by
+ * side (micrograd's Layer is a list of Neurons). Keyed by the first step of each layer, which
+ * comes after all of their inputs in the plan's order, so the Linear can stand where it stands.
+ */
+function layersOf(steps: readonly PlanStep[]): Map<NeuronsStep, NeuronsStep[]> {
+  const byKey = new Map<string, NeuronsStep[]>();
+  const layers = new Map<NeuronsStep, NeuronsStep[]>();
+  for (const step of steps) {
+    if (step.kind !== 'neurons') continue;
+    const key = `${step.activation}|${step.inputs.map(operandText).join(',')}`;
+    const layer = byKey.get(key);
+    if (layer) layer.push(step);
+    else {
+      const fresh = [step];
+      byKey.set(key, fresh);
+      layers.set(step, fresh);
+    }
+  }
+  return layers;
+}
+
+/** A layer as a Linear module with the drawn weights copied in, and its forward lines. */
+function linearLines(layer: readonly NeuronsStep[]): { init: string[]; body: string[] } {
+  const step = layer[0]!;
+  const neurons = layer.flatMap((s) => s.neurons);
+  const first = neurons[0]!;
   const module = `self.${first.name}_linear`;
-  const rows = step.neurons.map((n) => `[${n.weights.map((w) => floatLiteral(w.value)).join(', ')}]`);
+  const rows = neurons.map((n) => `[${n.weights.map((w) => floatLiteral(w.value)).join(', ')}]`);
+  const what = layer.length === 1 ? `${step.what} ${step.title}` : `${layer.length} neurons as one layer: ${layer.map((s) => s.title).join(', ')}`;
   const init = [
-    `${module} = torch.nn.Linear(${step.inputs.length}, ${step.neurons.length}, dtype=torch.float64)  ${lineComment('python', `${step.what} ${step.title}`)}`,
+    `${module} = torch.nn.Linear(${step.inputs.length}, ${neurons.length}, dtype=torch.float64)  ${lineComment('python', what)}`,
     'with torch.no_grad():',
     `    ${module}.weight.copy_(torch.tensor([${rows.join(', ')}], dtype=torch.float64))`,
-    `    ${module}.bias.copy_(torch.tensor([${step.neurons.map((n) => floatLiteral(n.bias.value)).join(', ')}], dtype=torch.float64))`,
+    `    ${module}.bias.copy_(torch.tensor([${neurons.map((n) => floatLiteral(n.bias.value)).join(', ')}], dtype=torch.float64))`,
   ];
   const z = `${module}(_columns(Y, ${step.inputs.map(operandText).join(', ')}))`;
   const body = [`${first.name}_all = ${activated(z, step.activation)}`];
-  step.neurons.forEach((n, j) => body.push(`${n.name} = ${first.name}_all[:, ${j}]`));
+  neurons.forEach((n, j) => body.push(`${n.name} = ${first.name}_all[:, ${j}]`));
   return { init, body };
 }
 
@@ -129,6 +166,26 @@ function scheduleLines(setup: TrainingSetup): string[] {
   const s = setup.decaySteps;
   return [`    # lr0 · (1 − 0.9·k/${s}), a tenth of lr0 from step ${s} on`, `    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda k: 1.0 - 0.9 * min(k, ${s}) / ${s})`];
 }
+
+/**
+ * Where the Train panel stops, the loop stops, with the reason, so the printed losses end where
+ * the panel's curve ends: a loss or gradient that is no longer a number takes no update (the
+ * parameters stay the last finite ones), and a loss blown up past max(1e6, 10⁴ × the first loss)
+ * goes back to the last checkpoint, taken every few steps while the loss was sane.
+ */
+const STOPS = [
+  '        bad = [i for i, p in enumerate(model.parameters()) if p.grad is not None and not torch.isfinite(p.grad).all()]',
+  '        if not math.isfinite(loss.item()) or bad:',
+  "            print('stopped at step', step, ': the loss or a gradient stopped being a number, so no update; the learning rate is probably too large')",
+  '            break',
+];
+const EXPLOSION = [
+  '        first_loss = loss.item() if first_loss is None else first_loss',
+  '        if loss.item() > max(1e6, 1e4 * first_loss):',
+  '            model.load_state_dict(checkpoint)',
+  "            print('stopped at step', step, ': the loss exploded to', loss.item(), '; back to the last sane checkpoint')",
+  '            break',
+];
 
 /**
  * The playground's seeded batch draws, digit for digit: mulberry32 seeded as src/data/random.ts

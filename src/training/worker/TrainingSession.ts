@@ -12,7 +12,7 @@ import type { HistoryPoint, LiveSettings } from './protocol';
 /** Keep at most this many curve points; past it, every other one is dropped and the spacing doubles. */
 const MAX_POINTS = 2000;
 /** Steps between checkpoints of sane parameters. */
-const CHECKPOINT_EVERY = 10;
+export const CHECKPOINT_EVERY = 10;
 /** The decision boundary's resolution. */
 const BOUNDARY_SIZE = 100;
 
