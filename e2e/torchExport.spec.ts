@@ -28,6 +28,8 @@ async function copyTorchTab(page: Page): Promise<string> {
   await expect(page.getByTestId('toast')).toContainText('PyTorch code copied.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied.trim()).toBe((await shown.innerText()).trim());
+  // TORCH_SHOTS=<dir>: a picture of the tab as the learner sees it, to look at after a change.
+  if (process.env.TORCH_SHOTS) await page.screenshot({ path: `${process.env.TORCH_SHOTS}/${test.info().title.slice(0, 40).replace(/\W+/g, '-')}.png` });
   return copied;
 }
 
@@ -96,7 +98,9 @@ test('the PyTorch tab of the moons network trains it and prints the numbers on i
   await expect(datasetCounts(page)).toHaveText('80 train · 20 test');
   await insertDefaultMlp(page);
   const code = await copyTorchTab(page);
-  // Insert MLP draws one card per neuron: each is a Linear(inputs, 1) with the card's weights.
+  // Insert MLP draws one card per neuron; the neurons of a layer read the same inputs, so each
+  // layer is one Linear(inputs, outputs) with the cards' weights as its rows.
+  expect([...code.matchAll(/torch\.nn\.Linear\((\d+), (\d+),/g)].map((m) => `${m[1]}→${m[2]}`)).toEqual(['2→16', '16→16', '16→1']);
   expect(code).toContain('torch.nn.Linear(16, 1, dtype=torch.float64)  # neuron L3.N0');
   const stdout = runWithTorch(code);
   if (stdout === null) return optedOut();
