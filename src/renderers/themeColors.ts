@@ -20,10 +20,10 @@ export interface ThemeColors {
   panel: number;
 }
 
-const FALLBACK: ThemeColors = { pos: 0x4fb3ff, neg: 0xff7a59, accent: 0xf5d04c, zero: 0x7c8297, text: 0xe8e9f0, panel: 0x181b25 };
+const FALLBACK: ThemeColors = { pos: 0x4fb3ff, neg: 0xff7a59, accent: 0xf5d04c, zero: 0x8d92a6, text: 0xe8e9f0, panel: 0x181b25 };
 
 /** Parses `#rgb` / `#rrggbb` into 0xRRGGBB, or returns null for anything else. */
-function parseHexColor(text: string): number | null {
+export function parseHexColor(text: string): number | null {
   const hex = text.trim().replace(/^#/, '');
   if (/^[0-9a-f]{3}$/i.test(hex)) {
     return parseInt(

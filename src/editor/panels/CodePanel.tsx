@@ -68,7 +68,8 @@ export function CodePanel() {
           </button>
         </div>
       </div>
-      <pre className="code-panel__code" data-testid="code-text">
+      {/* Focusable so a keyboard can scroll long code (WCAG: a scrollable region must be reachable). */}
+      <pre className="code-panel__code" data-testid="code-text" tabIndex={0} aria-label={`${chosen.file}, generated code`}>
         <code>{code}</code>
       </pre>
     </section>
