@@ -15,6 +15,7 @@ import { LevelMap } from './levels/LevelMap';
 import { MakeChallengeDialog } from './levels/challenge/MakeChallengeDialog';
 import { useLevelPlay } from './levels/LevelsContext';
 import { useLevelLimits } from './levels/useLevelLimits';
+import { Announcer } from './announcer/Announcer';
 import { AppHeader } from './header/AppHeader';
 import { HelpSheet } from './HelpSheet';
 import { useTidy } from './layout/useTidy';
@@ -133,6 +134,7 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
         <LevelMap open={mapOpen} onClose={() => setMapOpen(false)} />
         <MakeChallengeDialog open={challengeOpen} onClose={() => setChallengeOpen(false)} />
         <ContextMenu target={menu} onClose={closeMenu} />
+        <Announcer />
         <JsonFileInput ref={fileInput} testId="open-file-input" onFile={(file) => void openGraphFile(store, file)} />
       </div>
       </TrainingProvider>

@@ -143,7 +143,7 @@ const ChainRule = memo(function ChainRule() {
   }, [doc, schedule, stepIndex]);
   if (!text) return null;
   return (
-    <section className="chain-rule" aria-live="polite" data-testid="chain-rule">
+    <section className="chain-rule" data-testid="chain-rule">
       <h3 className="panel-title">Chain rule</h3>
       <p className="chain-rule__equation num" data-testid="chain-rule-equation">
         {text.equation}

@@ -164,7 +164,8 @@ export function NudgePanel() {
       )}
       {nothingMoved === doc && <p className="muted bw-note">Every leaf’s grad is 0: nothing moved.</p>}
 
-      <div aria-live="polite">
+      {/* Not a live region of its own: the shell's announcer already says the output's new value. */}
+      <div>
         {shown && (
           <div className="bw-result">
             <p className="bw-result__line num">
