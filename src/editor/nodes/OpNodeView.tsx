@@ -37,9 +37,11 @@ export const OpNodeView = memo(function OpNodeView({ id, selected }: NodeProps) 
     >
       <BackwardBadge id={id} />
       <div className="node-card__head">
-        <span className="op-glyph" title={op.doc} data-testid="op-glyph">
+        <span className="op-glyph" title={op.doc} data-testid="op-glyph" aria-hidden="true">
           {op.glyph}
         </span>
+        {/* The glyph in words for screen readers ("×" is read inconsistently): the card reads "multiply d data 4.0 grad 0.0". */}
+        <span className="sr-only">{op.label}</span>
         <EditableText
           className="node-card__label"
           value={label}

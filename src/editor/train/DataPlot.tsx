@@ -6,6 +6,7 @@ import { createPlotMapping, plotRangesOf, plotRect, type PlotMapping } from '../
 import { sampleGraph, sampleLesson } from '../../training/explainSample';
 import { datasetsOf, setupOf } from '../../training/setup';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
+import { plotDescription } from './plotDescription';
 import '../controls/controls.css';
 import '../panels/panelParts.css';
 import '../sceneCanvas.css';
@@ -148,6 +149,12 @@ function PlotHost({ label, onTooLarge }: { label: Label | 'inspect'; onTooLarge(
   const hostRef = useRef<HTMLDivElement>(null);
   const coordsRef = useRef<HTMLOutputElement>(null);
   const [failed, setFailed] = useState(false);
+  // The canvas in words for screen readers; a string, so a training report re-renders this
+  // only when a printed accuracy changes.
+  const described = usePlayground((s) => {
+    const last = s.training.history.at(-1);
+    return plotDescription(datasetsOf(setupOf(s.doc)), last && { train: last.trainAccuracy, test: last.testAccuracy });
+  });
 
   useEffect(() => {
     const host = hostRef.current;
@@ -242,7 +249,7 @@ function PlotHost({ label, onTooLarge }: { label: Label | 'inspect'; onTooLarge(
       ref={hostRef}
       className="tr-plot__host"
       role="img"
-      aria-label={label === 'inspect' ? 'The data and the decision boundary. Click a point to open its graph.' : `The data and the decision boundary. Click to add a training point of class ${name}.`}
+      aria-label={`${label === 'inspect' ? 'The data and the decision boundary. Click a point to open its graph.' : `The data and the decision boundary. Click to add a training point of class ${name}.`} ${described}`}
       title={label === 'inspect' ? 'Click a point to open its graph' : `Click to add a point of class ${name}`}
       onClick={addPoint}
       onPointerMove={showCoords}
