@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { prefersReducedMotion } from './reducedMotion';
+import { motionMs, prefersReducedMotion } from './reducedMotion';
 
 describe('prefersReducedMotion', () => {
   afterEach(() => {
@@ -22,5 +22,13 @@ describe('prefersReducedMotion', () => {
     reduce = false;
     expect(prefersReducedMotion()).toBe(false);
     expect(queries).toEqual(['(prefers-reduced-motion: reduce)', '(prefers-reduced-motion: reduce)']);
+  });
+
+  it('makes animations instant (0 ms) for people who ask for less motion, and leaves them otherwise', () => {
+    let reduce = true;
+    vi.stubGlobal('matchMedia', () => ({ matches: reduce }));
+    expect(motionMs(300)).toBe(0);
+    reduce = false;
+    expect(motionMs(300)).toBe(300);
   });
 });

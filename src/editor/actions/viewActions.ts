@@ -1,5 +1,6 @@
 import { FIT_MIN_ZOOM } from '../nodes/compact/semanticZoom';
 import type { Action } from './types';
+import { motionMs } from '../../renderers/reducedMotion';
 
 /** Layout, zoom, theme, and the files the graph goes in and out of. */
 export const viewActions: Action[] = [
@@ -10,7 +11,7 @@ export const viewActions: Action[] = [
     group: 'View',
     keys: ['f'],
     icon: 'fit',
-    run: ({ flow }) => void flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1.5, minZoom: FIT_MIN_ZOOM }),
+    run: ({ flow }) => void flow.fitView({ padding: 0.15, duration: motionMs(300), maxZoom: 1.5, minZoom: FIT_MIN_ZOOM }),
   },
   { id: 'theme', label: 'Light / dark theme', group: 'View', keys: ['t'], icon: 'theme', run: ({ ui }) => ui.toggleTheme() },
   { id: 'new', label: 'New (empty canvas)', group: 'File', run: ({ ui }) => ui.newGraph() },

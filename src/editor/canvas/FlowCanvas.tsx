@@ -34,6 +34,7 @@ import { WakeTracker } from './far/WakeTracker';
 import { OverlayHost } from '../OverlayHost';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import { FlowEdgeCache, FlowNodeCache, type Size } from './toFlow';
+import { motionMs } from '../../renderers/reducedMotion';
 import './FlowCanvas.css';
 
 // Declared once at module level: a new object per render would remount every node.
@@ -69,7 +70,7 @@ export function FlowCanvas({ onContextMenu, colorMode }: { onContextMenu(target:
   useEffect(
     () =>
       store.subscribe((s, prev) => {
-        if (s.viewportRequest !== prev.viewportRequest) void flow.setViewport(s.viewport, { duration: 250 });
+        if (s.viewportRequest !== prev.viewportRequest) void flow.setViewport(s.viewport, { duration: motionMs(250) });
       }),
     [store, flow],
   );

@@ -6,6 +6,7 @@ import type { Position } from '../../document/types';
 import type { PlaygroundStore } from '../../state/store';
 import { FIT_MIN_ZOOM } from '../nodes/compact/semanticZoom';
 import { animatePositions } from './animatePositions';
+import { motionMs } from '../../renderers/reducedMotion';
 
 /**
  * How far (px) a card may measure from the size its stored layout was made for and still keep
@@ -78,7 +79,7 @@ export function useTidy(store: PlaygroundStore): Tidy {
     } finally {
       store.getState().endGesture();
     }
-    if (!controller.signal.aborted) await flow.fitView({ padding: 0.12, duration: 350, maxZoom: 1.4, minZoom: FIT_MIN_ZOOM });
+    if (!controller.signal.aborted) await flow.fitView({ padding: 0.12, duration: motionMs(350), maxZoom: 1.4, minZoom: FIT_MIN_ZOOM });
   }, [flow, store]);
 
   // A preset or a file asked for a layout: wait until React Flow has measured the new cards.

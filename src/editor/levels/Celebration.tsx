@@ -1,6 +1,6 @@
 import './Celebration.css';
 
-/** Sparks flying out from the solved badge: CSS only, and still under prefers-reduced-motion. */
+/** Sparks flying out from the solved badge: CSS only; under prefers-reduced-motion they fade in place. */
 export function Celebration() {
   return (
     <span className="celebration" aria-hidden="true" data-testid="celebration">

@@ -7,6 +7,7 @@ import { datasetsOf, setupOf } from '../../training/setup';
 import { FIT_MIN_ZOOM } from '../nodes/compact/semanticZoom';
 import { LossOptions } from '../nodes/LossNodeView';
 import { usePlaygroundStore } from '../store/StoreContext';
+import { motionMs } from '../../renderers/reducedMotion';
 import '../controls/controls.css';
 import './TrainPanel.css';
 
@@ -42,7 +43,7 @@ export function InsertMlpForm() {
     const at = xs.length ? { x: Math.max(...xs) + 400, y: Math.min(...ys) } : { x: 0, y: 0 };
     const { doc, added } = insertMlp({ ...state.doc, training: setup }, { nin, sizes, activation, seed, style, loss, at });
     state.loadDocument(doc, { layout: false });
-    requestAnimationFrame(() => void flow.fitView({ nodes: added.map((id) => ({ id })), padding: 0.1, duration: 400, minZoom: FIT_MIN_ZOOM }));
+    requestAnimationFrame(() => void flow.fitView({ nodes: added.map((id) => ({ id })), padding: 0.1, duration: motionMs(400), minZoom: FIT_MIN_ZOOM }));
     state.notify('success', `Drew MLP(${nin}, [${sizes.join(', ')}]) with ${neurons} neurons, wired to x1…x${nin}, a target and a ${loss} loss.`);
   }
 

@@ -162,7 +162,8 @@ export class GradientFlowScene extends CanvasScene<ToScene, FromScene> {
       const r = this.geometry.nodeRect(g.node);
       if (!r) continue;
       const life = 1 - g.age / GLOW_MS;
-      const spread = (4 + 14 * g.strength) * (0.6 + 0.4 * (1 - life));
+      // With reduced motion the ring only fades; otherwise it also spreads outward.
+      const spread = (4 + 14 * g.strength) * (this.reducedMotion ? 1 : 0.6 + 0.4 * (1 - life));
       for (let i = 0; i < 3; i++) {
         // Spread is in screen pixels, so glows look the same at every zoom.
         const pad = ((spread * (i + 1)) / 3) * px;
