@@ -23,7 +23,7 @@ const BACKWARD_MS = 3000;
 /** Longest the bench waits for the opened graph to answer a click before giving up. */
 const OPEN_LIMIT_MS = 180_000;
 /** The view the file was saved with. */
-const SAVED_ZOOM = 0.1;
+export const SAVED_ZOOM = 0.1;
 
 /**
  * Waits (on frames, not a timer) until the page has drawn `ms` of frames with no gap over
@@ -45,7 +45,7 @@ async function quiet(page: Page, ms = 400): Promise<void> {
 }
 
 /** Where the canvas pane sits on the page. */
-async function paneBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+export async function paneBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
   const box = await page.locator('.react-flow').boundingBox();
   if (!box) throw new Error('no canvas on the page');
   return box;
@@ -85,7 +85,7 @@ async function screenPoint(page: Page, at: { x: number; y: number }, dx = 40, dy
 }
 
 /** The first page load: what a fresh visit downloads before the person does anything. */
-async function firstLoad(page: Page, url: string, takeTransfers: () => Transfer[]): Promise<Transfer[]> {
+export async function firstLoad(page: Page, url: string, takeTransfers: () => Transfer[]): Promise<Transfer[]> {
   takeTransfers();
   await page.goto(url);
   // The first visit lays out the lecture's example (the ELK worker is part of the load) and fits it.
@@ -112,7 +112,7 @@ interface OpenTimes {
  * it. The first frame showing it selected is the first interactive frame: it includes the
  * wait for a click to be handled at all, so it is late by at most one click's round trip.
  */
-async function openFile(page: Page, graph: BigGraph, file: string): Promise<OpenTimes> {
+export async function openFile(page: Page, graph: BigGraph, file: string): Promise<OpenTimes> {
   const target = graph.dependents[0]!;
   const wire = Object.values(graph.doc.wires).find((w) => w.source === graph.leaf && w.target === target)!;
   await page.evaluate(`(() => {
@@ -165,7 +165,7 @@ async function openFile(page: Page, graph: BigGraph, file: string): Promise<Open
  * Types a number into the leaf's card and times, in the page, from the Enter key's event to the
  * moment a reader's card shows different text (a MutationObserver), and to the frame after.
  */
-async function leafEdits(page: Page, graph: BigGraph): Promise<{ changed: number[]; frame: number[] }> {
+export async function leafEdits(page: Page, graph: BigGraph, samples = EDIT_SAMPLES): Promise<{ changed: number[]; frame: number[] }> {
   const reader = graph.dependents[0]!;
   const card = page.locator(`[data-testid="rf__node-${graph.leaf}"]`);
   const input = card.getByTestId('node-data-input');
@@ -177,7 +177,7 @@ async function leafEdits(page: Page, graph: BigGraph): Promise<{ changed: number
   const box = (await card.getByTestId('node-data').boundingBox())!;
   const changed: number[] = [];
   const frame: number[] = [];
-  for (let k = 0; k < EDIT_SAMPLES; k++) {
+  for (let k = 0; k < samples; k++) {
     const t0 = Date.now();
     await quiet(page, 300);
     const t1 = Date.now();

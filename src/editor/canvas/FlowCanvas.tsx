@@ -66,11 +66,16 @@ export function FlowCanvas({ onContextMenu, colorMode }: { onContextMenu(target:
   const selectedWires = usePlayground((s) => s.selectedWires);
   const initialViewport = useRef(store.getState().viewport).current;
   const flow = useReactFlow();
-  // A file opened with its saved view: move there.
+  // A file opened with its saved view: move there. A big graph jumps rather than glides: in
+  // the same render as the new graph, so the far view takes it at once, where a glide from the
+  // old zoom mounted a DOM card for every node in sight and unmounted them 250 ms later
+  // (a second and a half of main thread on the bench's 2,000-node file).
   useEffect(
     () =>
       store.subscribe((s, prev) => {
-        if (s.viewportRequest !== prev.viewportRequest) void flow.setViewport(s.viewport, { duration: motionMs(250) });
+        if (s.viewportRequest === prev.viewportRequest) return;
+        const big = Object.keys(s.doc.nodes).length >= FAR_VIEW_FROM_NODES;
+        void flow.setViewport(s.viewport, { duration: big ? 0 : motionMs(250) });
       }),
     [store, flow],
   );

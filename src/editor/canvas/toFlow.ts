@@ -11,6 +11,7 @@ export interface Size {
 const NO_DATA = Object.freeze({}) as Record<string, never>;
 
 interface CacheEntry {
+  /** What the React Flow node was made from: it carries only the kind and position of it. */
   source: DocNode;
   selected: boolean;
   size: Size | undefined;
@@ -24,18 +25,20 @@ interface CacheEntry {
  */
 export class FlowNodeCache {
   private entries = new Map<string, CacheEntry>();
+  private last: Node[] = [];
 
   /** `shownOnly`, when given, hides every node but those (the far view paints the others). */
   nodes(doc: GraphDoc, selected: ReadonlySet<string>, sizes: ReadonlyMap<string, Size>, shownOnly: ReadonlySet<string> | null = null): Node[] {
     const next = new Map<string, CacheEntry>();
     const out: Node[] = [];
+    let same = true;
     for (const source of Object.values(doc.nodes)) {
       const isSelected = selected.has(source.id);
       const size = sizes.get(source.id);
       const hidden = shownOnly !== null && !shownOnly.has(source.id);
       const old = this.entries.get(source.id);
       let entry: CacheEntry;
-      if (old && old.source === source && old.selected === isSelected && old.size === size && old.hidden === hidden) {
+      if (old && old.source.position === source.position && old.source.kind === source.kind && old.selected === isSelected && old.size === size && old.hidden === hidden) {
         entry = old;
       } else {
         const flow: Node = { id: source.id, type: source.kind, position: source.position, data: NO_DATA, selected: isSelected };
@@ -44,9 +47,14 @@ export class FlowNodeCache {
         entry = { source, selected: isSelected, size, hidden, flow };
       }
       next.set(source.id, entry);
+      same &&= this.last[out.length] === entry.flow;
       out.push(entry.flow);
     }
     this.entries = next;
+    // Typing a number changes no node object: the array React Flow already has is handed back,
+    // since a new one has it walk all 2,000 nodes of a big graph again on every keystroke.
+    if (same && out.length === this.last.length) return this.last;
+    this.last = out;
     return out;
   }
 }
