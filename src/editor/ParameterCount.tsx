@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { countParameters } from '../document/network/parameters';
 import { usePlayground } from './store/StoreContext';
 import './ParameterCount.css';
@@ -8,7 +9,10 @@ import './ParameterCount.css';
  * while a level asks the player to count them.
  */
 export function ParameterCount({ hidden = false }: { hidden?: boolean }) {
-  const count = usePlayground((s) => countParameters(s.doc));
+  // Counted once per graph, not in the selector: that runs on every change to the store, and
+  // walks all 2,000 nodes of a big graph each time.
+  const doc = usePlayground((s) => s.doc);
+  const count = useMemo(() => countParameters(doc), [doc]);
   if (count === 0 || hidden) return null;
   return (
     <p className="parameter-count" data-testid="parameter-count" title="len(m.parameters()): every weight, bias and param Value that training changes">

@@ -7,7 +7,7 @@ import { accumulatedGrad, nodeProblem, nodeResult } from '../../../state/derived
 import type { PlaygroundState } from '../../../state/store';
 import { compactHead } from '../../nodes/compact/semanticZoom';
 import { usePlaygroundStore } from '../../store/StoreContext';
-import { cardAt, cardsOnScreen, farCards, farWires, wiresOnScreen, type FarCard, type FarWire, type Size, type View } from './farScene';
+import { cardAt, cardsOnScreen, farCards, farWires, sameGeometry, wiresOnScreen, type FarCard, type FarWire, type Size, type View } from './farScene';
 import { paintFar, readColors, type FarCardLook } from './farPaint';
 import './FarView.css';
 
@@ -69,6 +69,7 @@ export function FarView({ enabled, sizeOf, hitRef }: FarViewProps) {
     const sceneNow = () => {
       const doc = store.getState().doc;
       const lookup = flowStore.getState().nodeLookup;
+      if (scene && scene.doc !== doc && scene.lookup === lookup && sameGeometry(scene.doc, doc, scene.cards, sizeOf)) scene.doc = doc;
       if (!scene || scene.doc !== doc || scene.lookup !== lookup) {
         const cards = farCards(doc, sizeOf);
         scene = { doc, lookup, cards, wires: farWires(doc, cards) };

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { docOf, op, placed, val, wire } from '../../../document/testDocs';
 import { boxOf, inputPortY } from '../../files/svgCardKinds';
 import { controlOffset } from './farPaint';
-import { cardAt, cardsOnScreen, farCards, farDrawsText, farWires, visibleRect, wiresOnScreen } from './farScene';
+import { moveNodes, removeWires, updateNode } from '../../../document/edit';
+import { cardAt, cardsOnScreen, farCards, farDrawsText, farWires, sameGeometry, visibleRect, wiresOnScreen } from './farScene';
 
 const doc = docOf([placed(val('a', 2), 0, 0), placed(val('b', -3), 0, 200), placed(op('m', 'mul'), 300, 100)], [wire('a', 'm', 'a'), wire('b', 'm', 'b')], 'm');
 
@@ -21,6 +22,14 @@ describe('the far view scene', () => {
     const a = cards.get('a')!;
     expect(wa).toMatchObject({ x1: a.x + a.width, y1: a.y + a.height / 2, x2: 300, y2: 100 + inputPortY(doc.nodes.m!, 0) });
     expect(wb!.y2).toBe(100 + inputPortY(doc.nodes.m!, 1));
+  });
+
+  it('reuses the scene for a typed number, not for a move or a changed wire', () => {
+    const cards = farCards(doc, () => undefined);
+    const none = () => undefined;
+    expect(sameGeometry(doc, updateNode(doc, 'a', { value: 7 }), cards, none)).toBe(true);
+    expect(sameGeometry(doc, moveNodes(doc, new Map([['a', { x: 40, y: 0 }]])), cards, none)).toBe(false);
+    expect(sameGeometry(doc, removeWires(doc, [Object.keys(doc.wires)[0]!]), cards, none)).toBe(false);
   });
 
   it('keeps exactly the cards that overlap the screen', () => {
