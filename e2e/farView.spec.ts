@@ -90,3 +90,37 @@ test('a big graph zoomed out is painted in one canvas; the card under the pointe
   await expect(far).not.toHaveClass(/is-on/);
   await expect.poll(() => allNodes(page).count()).toBeGreaterThan(3);
 });
+
+test('zoomed out, Tab reaches the cards the far view paints: each one wakes, takes focus and gives it to the next', async ({ page }) => {
+  await openPlayground(page);
+  const doc = bigGraph();
+  const order = Object.keys(doc.nodes);
+  const file = serializeDocument(doc, { x: 60, y: 40, zoom: 0.3 });
+  await page.getByTestId('open-file-input').setInputFiles({ name: 'point.graph.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(page.getByTestId('far-view')).toHaveClass(/is-on/);
+  // The pointer off the canvas, so only the keyboard wakes cards.
+  await page.mouse.move(1, 1);
+  await expect(allNodes(page)).toHaveCount(0);
+
+  const focusedCard = () => page.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') ?? null);
+  // Tab from the top of the page until focus is on a card: the graph's first.
+  await page.locator('body').focus();
+  let reached: string | null = null;
+  for (let presses = 0; presses < 80 && reached === null; presses++) {
+    await page.keyboard.press('Tab');
+    // A woken card mounts a frame or two after the key: wait for focus to settle.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    reached = await focusedCard();
+  }
+  expect(reached).toBe(order[0]);
+
+  await page.keyboard.press('Tab');
+  await expect.poll(focusedCard).toBe(order[1]);
+  await page.keyboard.press('Tab');
+  await expect.poll(focusedCard).toBe(order[2]);
+  // The card left behind goes back to the far view: no more than the focused one is mounted.
+  await expect(allNodes(page)).toHaveCount(1);
+  await expect(page.locator(`.react-flow__node[data-id="${order[2]}"]`)).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(focusedCard).toBe(order[1]);
+});

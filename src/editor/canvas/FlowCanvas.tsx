@@ -93,6 +93,10 @@ export function FlowCanvas({ onContextMenu, colorMode }: { onContextMenu(target:
   const farHit = useRef<((x: number, y: number) => string | null) | null>(null);
   const hitTest = useCallback((x: number, y: number) => farHit.current?.(x, y) ?? null, []);
   const sizeOf = useCallback((id: string) => sizes.get(id), [sizes]);
+  // Tab through the far view's cards in the order React Flow tabs through mounted ones.
+  const farRef = useRef(far);
+  farRef.current = far;
+  const tabOrder = useCallback(() => (farRef.current ? Object.keys(store.getState().doc.nodes) : null), [store]);
 
   const nodes = useMemo(
     () => cache.nodes(doc, new Set(selection), sizes, far ? awake.ids() : null),
@@ -228,7 +232,7 @@ export function FlowCanvas({ onContextMenu, colorMode }: { onContextMenu(target:
       <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} />
       <OverlayHost />
       <ZoomClasses />
-      <WakeTracker awake={awake} hitTest={hitTest} />
+      <WakeTracker awake={awake} hitTest={hitTest} tabOrder={tabOrder} />
       <FarView enabled={far} sizeOf={sizeOf} hitRef={farHit} />
       <Controls showInteractive={false} fitViewOptions={controlsFit} />
       {/* React Flow's minimap leaves hidden nodes out: the far view brings its own. */}

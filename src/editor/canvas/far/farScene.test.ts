@@ -4,6 +4,7 @@ import { docOf, op, placed, val, wire } from '../../../document/testDocs';
 import { boxOf, inputPortY } from '../../files/svgCardKinds';
 import { controlOffset } from './farPaint';
 import { moveNodes, removeWires, updateNode } from '../../../document/edit';
+import { nextInTabOrder } from './WakeTracker';
 import { cardAt, cardsOnScreen, farCards, farDrawsText, farWires, sameGeometry, visibleRect, wiresOnScreen } from './farScene';
 
 const doc = docOf([placed(val('a', 2), 0, 0), placed(val('b', -3), 0, 200), placed(op('m', 'mul'), 300, 100)], [wire('a', 'm', 'a'), wire('b', 'm', 'b')], 'm');
@@ -68,5 +69,16 @@ describe('the far view scene', () => {
   it('bends wires as React Flow does: half the run forward, a loop back for a wire going left', () => {
     expect(controlOffset(200)).toBe(100);
     expect(controlOffset(-100)).toBeCloseTo(62.5);
+  });
+});
+
+describe('Tab order through the far view', () => {
+  it('goes to the next card, back with Shift, and out past either end', () => {
+    const order = ['a', 'b', 'c'];
+    expect(nextInTabOrder(order, 'a', false)).toBe('b');
+    expect(nextInTabOrder(order, 'b', true)).toBe('a');
+    expect(nextInTabOrder(order, 'c', false)).toBeNull();
+    expect(nextInTabOrder(order, 'a', true)).toBeNull();
+    expect(nextInTabOrder(order, null, false)).toBe('a');
   });
 });
