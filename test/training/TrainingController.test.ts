@@ -147,6 +147,26 @@ describe('TrainingController', () => {
     controller.destroy();
   });
 
+  it('asks for unit maps only while they show, again after a load, and drops them when hidden', () => {
+    const store = createPlaygroundStore(neuronsDoc());
+    const controller = new TrainingController(store);
+    // Switched on before any worker exists: the flag waits for the first load.
+    controller.setUnitMapsShown(true);
+    controller.play();
+    const worker = FakeWorker.made[0]!;
+    expect(worker.sent.map((m) => m.type)).toEqual(['load', 'pace', 'unitMaps', 'play']);
+    const maps = { size: 1, xRange: [0, 1] as [number, number], yRange: [0, 1] as [number, number], units: [{ nodeId: 'n', unit: 0 }], values: Float32Array.from([0.5]) };
+    worker.report({ type: 'units', generation: 1, maps });
+    expect(store.getState().training.unitMaps).toBe(maps);
+    controller.setUnitMapsShown(false);
+    expect(worker.sent.at(-1)).toEqual({ type: 'unitMaps', on: false });
+    expect(store.getState().training.unitMaps).toBeNull();
+    // A report already in flight when they were hidden does not bring them back.
+    worker.report({ type: 'units', generation: 1, maps });
+    expect(store.getState().training.unitMaps).toBeNull();
+    controller.destroy();
+  });
+
   it('refuses a drawing that cannot train, with the reason, and starts no worker', () => {
     const store = createPlaygroundStore(lecture());
     const controller = new TrainingController(store);

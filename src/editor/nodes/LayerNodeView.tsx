@@ -4,6 +4,7 @@ import { indexedPorts } from '../../document/ports';
 import type { Activation } from '../../nn/activation';
 import { nodeResult } from '../../state/derived';
 import { EditableText } from '../controls/EditableText';
+import { UnitMapGrid } from '../train/UnitMapGrid';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import { ActivationSelect, ExpandButton, InputHandles, OutputHandles } from './NetworkParts';
 import { netCardHeight } from './portLayout';
@@ -43,6 +44,7 @@ export const LayerNodeView = memo(function LayerNodeView({ id, selected }: NodeP
           {noValueText(error)}
         </p>
       )}
+      <UnitMapGrid id={id} units={nout} />
       <InputHandles ports={indexedPorts('x', nin)} missing={missing} />
       <OutputHandles outputs={shown} />
     </div>

@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { indexedPorts } from '../../document/ports';
 import type { Activation } from '../../nn/activation';
 import { EditableText } from '../controls/EditableText';
+import { UnitMap } from '../train/UnitMap';
 import { usePlaygroundStore } from '../store/StoreContext';
 import { ActivationSelect, ExpandButton, InputHandles, WeightList } from './NetworkParts';
 import { NeuronActivityNote } from './NeuronActivityNote';
@@ -46,6 +47,7 @@ export const NeuronNodeView = memo(function NeuronNodeView({ id, selected }: Nod
       </div>
       <InputHandles ports={ports} weights={weights} missing={missing} layout={neuronInputPorts(ports.length)} named={!fans} />
       <Handle type="source" position={Position.Right} id="out" />
+      <UnitMap id={id} unit={0} className="unit-map--neuron" />
     </div>
   );
 });

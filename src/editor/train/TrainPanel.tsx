@@ -4,6 +4,7 @@ import { InsertMlpForm } from './InsertMlpForm';
 import { StepNarration } from './StepNarration';
 import { TrainControls } from './TrainControls';
 import { TrainingCharts } from './TrainingCharts';
+import { UnitMapsToggle } from './UnitMapsToggle';
 import '../panels/panelParts.css';
 import './TrainPanel.css';
 
@@ -12,6 +13,7 @@ export function TrainPanel() {
   return (
     <div className="train-panel" data-testid="train-panel">
       <DataPlot />
+      <UnitMapsToggle />
       <TrainControls />
       <StepNarration />
       <TrainingCharts />

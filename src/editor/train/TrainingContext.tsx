@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { usePlaygroundStore } from '../store/StoreContext';
 import { LiveWeightPainter } from './LiveWeightPainter';
 import { TrainingController } from '../../training/worker/TrainingController';
+import { unitMapsView } from './unitMapsView';
 
 const Context = createContext<TrainingController | null>(null);
 
@@ -16,7 +17,10 @@ export function TrainingProvider({ children }: { children: ReactNode }) {
     const c = new TrainingController(store);
     const painter = new LiveWeightPainter(store);
     setController(c);
+    c.setUnitMapsShown(unitMapsView.getState().shown);
+    const unfollow = unitMapsView.subscribe((v) => c.setUnitMapsShown(v.shown));
     return () => {
+      unfollow();
       c.destroy();
       painter.destroy();
     };

@@ -128,6 +128,7 @@ export function compileNetwork(doc: GraphDoc): { ok: true; program: Program } | 
       reduction: REDUCTION[model.lossKind],
       featureCount: model.featureCount,
       lossNodeId: model.lossId,
+      denseUnits: order.flatMap((u) => (u.kind === 'dense' && scoreUnits.has(u) ? [{ firstParam: u.firstParam, nout: u.nout, out: first.get(u)! }] : [])),
     },
   };
 }

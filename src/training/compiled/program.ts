@@ -60,6 +60,11 @@ export interface Program {
   readonly featureCount: number;
   /** The loss node trained. */
   readonly lossNodeId: string;
+  /**
+   * The neurons and layers the score depends on, in tape order: each one's first parameter (so
+   * paramRefs names its node), its outputs and the slot of the first; the per-unit heatmaps read them.
+   */
+  readonly denseUnits: readonly { readonly firstParam: number; readonly nout: number; readonly out: number }[];
 }
 
 // Opcodes. Plain numeric constants, so the interpreter's switch compiles to a jump table.

@@ -63,6 +63,8 @@ export class TrainingController {
   private readonly unsubscribe: () => void;
   /** The learner's speed limit in steps a second; null is full speed. Kept across loads. */
   private speed: number | null = null;
+  /** Whether the hidden units' heatmaps are shown. Kept across loads. */
+  private unitMapsShown = false;
   private readonly narrator = new StepNarrator(
     (narration) => this.status({ narration }),
     (message) => this.receive(message),
@@ -112,6 +114,13 @@ export class TrainingController {
   setStepsPerSecondLimit(stepsPerSecond: number | null): void {
     this.speed = stepsPerSecond;
     this.send({ type: 'pace', stepsPerSecond });
+  }
+
+  /** Shows or hides each hidden unit's heatmap; the worker computes them from the weights it trains. */
+  setUnitMapsShown(shown: boolean): void {
+    this.unitMapsShown = shown;
+    if (!shown) this.status({ unitMaps: null });
+    this.send({ type: 'unitMaps', on: shown });
   }
 
   /**
@@ -181,6 +190,8 @@ export class TrainingController {
     this.status({ ...IDLE_TRAINING, phase: 'paused', paramIndex: index });
     this.send({ type: 'load', doc, setup: setupOf(doc), generation: ++this.generation });
     this.send({ type: 'pace', stepsPerSecond: this.speed });
+    // A new worker starts with the maps off.
+    if (this.unitMapsShown) this.send({ type: 'unitMaps', on: true });
     return true;
   }
 
@@ -273,6 +284,9 @@ export class TrainingController {
         // A mark per refresh lets `npm run bench` count refreshes per second in a real browser.
         performance.mark('playground:boundary');
         this.status({ boundary: { size: message.size, xRange: message.xRange, yRange: message.yRange, scores: message.scores } });
+        return;
+      case 'units':
+        if (this.unitMapsShown) this.status({ unitMaps: message.maps });
         return;
       case 'diverged': {
         this.commitOnPause = false;

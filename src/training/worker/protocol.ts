@@ -1,5 +1,6 @@
 import type { GraphDoc, TrainingSetup } from '../../document/types';
 import type { StepNumbers } from '../narration';
+import type { UnitMaps } from './unitMaps';
 
 /**
  * Messages between the page and the training worker. The page owns the document; the worker
@@ -38,7 +39,9 @@ export type ToWorker =
   /** At most this many steps a second while playing; null is full speed. */
   | { type: 'pace'; stepsPerSecond: number | null }
   /** One step, measured for the slow-motion narration: 'explained', then the usual progress. */
-  | { type: 'explain' };
+  | { type: 'explain' }
+  /** Whether to send each hidden unit's heatmap (a few times a second while training). */
+  | { type: 'unitMaps'; on: boolean };
 
 export type FromWorker = { generation: number } & (
   | { type: 'loaded'; ok: true; paramCount: number; featureCount: number; boundary: boolean }
@@ -59,6 +62,8 @@ export type FromWorker = { generation: number } & (
   | { type: 'explained'; numbers: StepNumbers }
   /** The decision boundary: scores on a size × size grid over the data's range (row 0 at yMin). */
   | { type: 'boundary'; size: number; xRange: [number, number]; yRange: [number, number]; scores: Float32Array }
+  /** Each hidden unit's activation over the plane (see unitMaps.ts), while they are asked for. */
+  | { type: 'units'; maps: UnitMaps }
   /** The loss or a gradient stopped being a number: training paused, parameters rolled back. */
   | { type: 'diverged'; step: number; reason: string; params: Float64Array }
 );

@@ -2,6 +2,7 @@
 import type { FromWorker, Report, ToWorker } from './protocol';
 import { msUntilNextStep, rateWindowMs, stepsDue } from './pace';
 import { TrainingSession } from './TrainingSession';
+import { UnitMapper } from './unitMaps';
 
 /**
  * The training worker: runs the compiled trainer in slices of about 12 ms, so it can hear the
@@ -11,12 +12,18 @@ import { TrainingSession } from './TrainingSession';
 const SLICE_MS = 12;
 const PROGRESS_EVERY_MS = 33;
 const BOUNDARY_EVERY_MS = 80;
+/** The unit maps are small pictures: five a second reads as live and costs a fraction of the boundary. */
+const UNIT_MAPS_EVERY_MS = 200;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let session: TrainingSession | null = null;
 let running = false;
 let lastProgress = 0;
 let lastBoundary = 0;
+let lastUnitMaps = 0;
+/** Whether the page shows the hidden units' heatmaps; their mapper belongs to the loaded session. */
+let unitMapsOn = false;
+let unitMapper: UnitMapper | null = null;
 let stepsSince = 0;
 let rateSince = 0;
 let stepsPerSecond = 0;
@@ -53,6 +60,17 @@ function report(force: boolean, loaded = false): void {
     const scores = Float32Array.from(session.boundary());
     post({ type: 'boundary', size: Math.sqrt(scores.length), xRange: session.xRange, yRange: session.yRange, scores }, [scores.buffer]);
   }
+  if (force || now - lastUnitMaps >= UNIT_MAPS_EVERY_MS) postUnitMaps(now);
+}
+
+/** Each hidden unit's heatmap from the weights as they are, when the page shows them. */
+function postUnitMaps(now: number): void {
+  if (!session || !unitMapsOn || !session.hasBoundary) return;
+  lastUnitMaps = now;
+  unitMapper ??= new UnitMapper(session.program, session.xRange, session.yRange);
+  const values = unitMapper.compute(session.trainer.params);
+  const { size, xRange, yRange, units } = unitMapper;
+  post({ type: 'units', maps: { size, xRange, yRange, units, values } }, [values.buffer]);
 }
 
 function loop(): void {
@@ -105,6 +123,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         return;
       }
       session = created.session;
+      unitMapper = null;
       post({ type: 'loaded', ok: true, paramCount: session.program.paramCount, featureCount: session.program.featureCount, boundary: session.hasBoundary });
       report(true, true);
       return;
@@ -144,6 +163,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       return;
     case 'set':
       session?.apply(message.settings);
+      return;
+    case 'unitMaps':
+      unitMapsOn = message.on;
+      postUnitMaps(performance.now());
       return;
   }
 };

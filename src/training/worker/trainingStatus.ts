@@ -1,5 +1,6 @@
 import type { Narration } from '../narration';
 import type { HistoryPoint } from './protocol';
+import type { UnitMaps } from './unitMaps';
 
 /**
  * Where training stands, as the page shows it: the training worker reports, its main-thread
@@ -17,6 +18,8 @@ export interface TrainingStatus {
   history: readonly HistoryPoint[];
   /** Scores on a grid over the data's range, for the decision boundary heatmap. */
   boundary: { size: number; xRange: [number, number]; yRange: [number, number]; scores: Float32Array } | null;
+  /** Each hidden unit's heatmap, while the page asks for them; null before a run or when hidden. */
+  unitMaps: UnitMaps | null;
   /** The weights being trained, live, in the compiled program's order. */
   params: Float64Array | null;
   /** Where each weight of the drawing sits in `params`: key `${nodeId}/${field}/${unit}/${input}`. */
@@ -34,6 +37,7 @@ export const IDLE_TRAINING: TrainingStatus = {
   stepsPerSecond: 0,
   history: [],
   boundary: null,
+  unitMaps: null,
   params: null,
   paramIndex: null,
   narration: null,

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { Activation } from '../../../nn/activation';
 import { nodeResult } from '../../../state/derived';
 import { weightWidth } from '../../train/LiveWeightPainter';
+import { UnitMap } from '../../train/UnitMap';
 import { signOf } from '../../formatNumber';
 import { usePlayground } from '../../store/StoreContext';
 import { NET_PORTS, portY } from '../portLayout';
@@ -30,7 +31,12 @@ export const CompactNeuron = memo(function CompactNeuron({ id, selected }: Compa
       {activation}
     </span>
   );
-  return <LabelAndNumber id={id} selected={selected} label={label} unit={unit} className="compact-card--neuron" />;
+  return (
+    <>
+      <LabelAndNumber id={id} selected={selected} label={label} unit={unit} className="compact-card--neuron" />
+      <UnitMap id={id} unit={0} className="unit-map--compact" testId="unit-map-compact" />
+    </>
+  );
 });
 
 /** Where, across a compact layer, its inputs' ends and its units sit (shares of the card's width). */
