@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
-import { MAX_POINTS, getDatasetInfo } from '../../data';
+import { getDatasetInfo } from '../../data';
 import type { TrainingSetup } from '../../document/types';
 import { BoundaryPlot } from '../../renderers/boundary/BoundaryPlot';
-import { createPlotMapping, plotRangesOf, plotRect, type PlotMapping } from '../../renderers/plotMapping';
 import { sampleGraph, sampleLesson } from '../../training/explainSample';
 import { datasetsOf, setupOf } from '../../training/setup';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
+import { classChoices } from './classChoices';
+import { localPoint, mappingOf, useBrush } from './useBrush';
 import { plotDescription } from './plotDescription';
 import '../controls/controls.css';
 import '../panels/panelParts.css';
@@ -13,30 +14,13 @@ import '../sceneCanvas.css';
 import './TrainPanel.css';
 import './DataPlot.css';
 
-type Label = 1 | -1;
+/** A class to paint, the eraser, or opening a point's graph. */
+type Label = number | 'erase';
 const MINUS = '\u2212';
 
 /** Whether the setup's points have two features, so they can be drawn on a plane. */
 function isPlanar(setup: TrainingSetup): boolean {
   return setup.imported !== null || getDatasetInfo(setup.dataset.kind).dimension === 2;
-}
-
-/** The mapping the renderer uses for the host's current size; the canvas fills the host's padding box. */
-function mappingOf(host: HTMLElement, setup: TrainingSetup): PlotMapping {
-  const [xRange, yRange] = plotRangesOf(setup);
-  return createPlotMapping(xRange, yRange, plotRect(host.clientWidth, host.clientHeight));
-}
-
-/** Pointer position inside the host's padding box, where the canvas is. */
-function localPoint(host: HTMLElement, e: { clientX: number; clientY: number }): [number, number] {
-  const r = host.getBoundingClientRect();
-  return [e.clientX - r.left - host.clientLeft, e.clientY - r.top - host.clientTop];
-}
-
-/** Rounds a coordinate to about a thousandth of the plot's span: tidy in the saved file, exact enough. */
-function tidy(v: number, span: number): number {
-  const decimals = Math.min(12, Math.max(0, Math.ceil(-Math.log10(span / 1000))));
-  return Number(v.toFixed(decimals)) + 0;
 }
 
 function formatCoord(v: number): string {
@@ -77,23 +61,33 @@ export function DataPlot() {
     <div className="tr-plot">
       <div className="tr-plot__bar">
         <span className="field__label" id={classLabelId}>
-          click to
+          click or drag to
         </span>
         <div className="segmented tr-segmented" role="radiogroup" aria-labelledby={classLabelId}>
-          {([1, -1] as const).map((l) => (
+          {classChoices().map((c) => (
             <button
-              key={l}
+              key={c.label}
               type="button"
               role="radio"
-              aria-checked={label === l}
-              className={l > 0 ? 'is-pos' : 'is-neg'}
-              onClick={() => setLabel(l)}
-              data-testid={l > 0 ? 'add-class-pos' : 'add-class-neg'}
-              title={`Click the plot to add a point of class ${l > 0 ? '+1' : `${MINUS}1`}`}
+              aria-checked={label === c.label}
+              className={`is-${c.tone}`}
+              onClick={() => setLabel(c.label)}
+              data-testid={`add-class-${c.tone}`}
+              title={`Click the plot to add a point of class ${c.text}, or drag to paint several (more where you move slowly)`}
             >
-              add {l > 0 ? '+1' : `${MINUS}1`}
+              add {c.text}
             </button>
           ))}
+          <button
+            type="button"
+            role="radio"
+            aria-checked={label === 'erase'}
+            onClick={() => setLabel('erase')}
+            data-testid="erase-points"
+            title="Drag over points you added to remove them"
+          >
+            erase
+          </button>
           <button
             type="button"
             role="radio"
@@ -168,28 +162,10 @@ function PlotHost({ label, onTooLarge }: { label: Label | 'inspect'; onTooLarge(
     return () => plot.destroy();
   }, [store]);
 
-  function addPoint(e: MouseEvent<HTMLDivElement>) {
-    if (e.button !== 0) return;
-    if (label === 'inspect') {
-      openPoint(e);
-      return;
-    }
-    const state = store.getState();
-    const setup = setupOf(state.doc);
-    if (datasetsOf(setup).all.x.length >= MAX_POINTS) {
-      state.notify('error', `The dataset already has ${MAX_POINTS} points, the most training can handle. Clear added points first.`);
-      return;
-    }
-    const host = e.currentTarget;
-    const mapping = mappingOf(host, setup);
-    const [px, py] = localPoint(host, e);
-    const [x, y] = mapping.toData(px, py);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-    const point = {
-      x: [tidy(x, mapping.xRange[1] - mapping.xRange[0]), tidy(y, mapping.yRange[1] - mapping.yRange[0])],
-      label,
-    };
-    state.updateSetup({ added: [...setup.added, point] });
+  const brush = useBrush(store, label === 'inspect' ? null : label === 'erase' ? { kind: 'erase' } : { kind: 'paint', label });
+
+  function click(e: MouseEvent<HTMLDivElement>) {
+    if (e.button === 0 && label === 'inspect') openPoint(e);
   }
 
   /** The point nearest the click opens as its graph on the canvas (neurons as cards), forward and backward. */
@@ -243,16 +219,29 @@ function PlotHost({ label, onTooLarge }: { label: Label | 'inspect'; onTooLarge(
     if (coordsRef.current) coordsRef.current.textContent = '';
   }
 
-  const name = label === 'inspect' ? 'open its graph' : label > 0 ? '+1' : `${MINUS}1`;
+  const what =
+    label === 'inspect'
+      ? 'Click a point to open its graph.'
+      : label === 'erase'
+        ? 'Drag over added points to erase them.'
+        : `Click to add a training point of class ${classChoices().find((c) => c.label === label)?.text ?? String(label)}, or drag to paint several.`;
   return (
     <div
       ref={hostRef}
       className="tr-plot__host"
       role="img"
-      aria-label={`${label === 'inspect' ? 'The data and the decision boundary. Click a point to open its graph.' : `The data and the decision boundary. Click to add a training point of class ${name}.`} ${described}`}
-      title={label === 'inspect' ? 'Click a point to open its graph' : `Click to add a point of class ${name}`}
-      onClick={addPoint}
-      onPointerMove={showCoords}
+      aria-label={`The data and the decision boundary. ${what} ${described}`}
+      title={what}
+      // Painting and erasing take the touch drag for themselves; opening a graph leaves it to the page.
+      style={{ touchAction: label === 'inspect' ? 'manipulation' : 'none' }}
+      onClick={click}
+      onPointerDown={brush.onPointerDown}
+      onPointerMove={(e) => {
+        showCoords(e);
+        brush.onPointerMove(e);
+      }}
+      onPointerUp={brush.onPointerUp}
+      onPointerCancel={brush.onPointerCancel}
       onPointerLeave={hideCoords}
       data-testid="data-plot"
     >
