@@ -79,3 +79,21 @@ test('unit maps: each hidden neuron shows its own non-uniform heatmap, which fol
   await page.getByTestId('unit-maps-toggle').uncheck();
   await expect(page.getByTestId('unit-map')).toHaveCount(0);
 });
+
+test('unit maps on a network drawn as layers: a map per output on each hidden layer, none on the output layer', async ({ page }) => {
+  await openTrainPanel(page);
+  await page.getByTestId('dataset-select').selectOption('circles');
+  await page.getByTestId('unit-maps-toggle').check();
+  await page.getByLabel('Draw as').selectOption('layers');
+  await page.getByTestId('insert-mlp').click();
+  await page.getByTestId('train-step').click();
+  // Two hidden layers of 16: on the full cards and, zoomed out, over the compact layers' units.
+  await expect(page.getByTestId('unit-map-grid')).toHaveCount(2);
+  await expect(page.getByTestId('unit-map')).toHaveCount(32);
+  const compact = page.getByTestId('unit-map-compact');
+  if ((await compact.count()) > 0) await expect(compact).toHaveCount(32);
+  const px = await mapPixels(page.getByTestId('unit-map').nth(20));
+  expect(px.opaque).toBe(24 * 24);
+  expect(px.spread, 'a second-layer unit map is not uniform').toBeGreaterThan(100);
+  await page.screenshot({ path: `${SHOTS}/unit-maps-layers-desktop.png` });
+});

@@ -18,6 +18,11 @@ function indexOf(maps: UnitMaps, nodeId: string, unit: number): number {
   return index.get(`${nodeId}/${unit}`) ?? -1;
 }
 
+/** Whether a unit's map is awaited (no maps yet), drawn, or not made (the output's map is the decision map). */
+export function useUnitMapState(id: string, unit: number): 'waiting' | 'ready' | 'none' {
+  return usePlayground((s) => (s.training.unitMaps === null ? 'waiting' : indexOf(s.training.unitMaps, id, unit) >= 0 ? 'ready' : 'none'));
+}
+
 /** Whether unit maps are on screen: switched on, and in Train mode, where the weights train. */
 export function useUnitMapsVisible(): boolean {
   const shown = useUnitMapsShown();
@@ -35,7 +40,7 @@ export function UnitMap({ id, unit, className, testId = 'unit-map' }: { id: stri
   const visible = useUnitMapsVisible();
   // Before the first maps arrive every unit waits; then only the hidden units the worker mapped
   // show (the output's picture is the decision map itself).
-  const state = usePlayground((s) => (s.training.unitMaps === null ? 'waiting' : indexOf(s.training.unitMaps, id, unit) >= 0 ? 'ready' : 'none'));
+  const state = useUnitMapState(id, unit);
   if (!visible || state === 'none') return null;
   return <UnitMapCanvas id={id} unit={unit} ready={state === 'ready'} className={className} testId={testId} />;
 }

@@ -84,7 +84,11 @@ export const CompactLayer = memo(function CompactLayer({ id, selected }: Compact
       ))}
       {weights.map((_, o) => {
         const v = shown(o);
-        return <span key={`u${o}`} className={`compact-layer__unit compact-unit--${signOf(v)}`} style={{ left: `${FAN_TO}%`, top: portY(NET_PORTS, o), ...tintStyle(v) }} />;
+        return (
+          <span key={`u${o}`} className={`compact-layer__unit compact-unit--${signOf(v)}`} style={{ left: `${FAN_TO}%`, top: portY(NET_PORTS, o), ...tintStyle(v) }}>
+            <UnitMap id={id} unit={o} className="unit-map--layer-unit" testId="unit-map-compact" />
+          </span>
+        );
       })}
       <span className="compact-layer__title">
         <CompactText className="compact-card__label" text={label || 'layer'} />
