@@ -103,5 +103,8 @@ test('touch: a finger drag paints points too', async ({ browser }) => {
   }, box);
   await expect.poll(() => addedCount(page), { message: 'the touch stroke painted points' }).toBeGreaterThanOrEqual(5);
   await page.screenshot({ path: `${SHOTS}/paint-touch-tablet.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId('erase-points').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/paint-phone.png` });
   await context.close();
 });
