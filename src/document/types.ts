@@ -1,5 +1,6 @@
 import type { Activation } from '../nn/activation';
 import type { DatasetKind } from '../data/types';
+import type { OptimiserSettings } from '../nn/optimisers';
 import type { DocNode } from './kinds';
 
 export type { DocNode, Kind, NodePatch } from './kinds';
@@ -89,6 +90,8 @@ export interface TrainingSetup {
   alpha: number;
   /** Seeds weight initialisation on Reset and Insert MLP. */
   initSeed: number;
+  /** SGD, momentum, Adam or AdamW with its settings; absent (older files) means plain SGD. */
+  optimiser?: OptimiserSettings;
 }
 
 /** The empty graph. */

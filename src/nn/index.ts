@@ -6,4 +6,5 @@ export { MLP, type MLPOptions } from './MLP';
 export { ACTIVATIONS, activate, type Activation } from './activation';
 export { type InitOptions } from './init';
 export { binaryCrossEntropy, hingeLoss, hingeWithL2, l2Penalty, sum, sumSquaredError } from './losses';
-export { constantSchedule, linearDecaySchedule, sgdStep, type Schedule } from './optim';
+export { constantSchedule, linearDecaySchedule, sgdStep, ValueOptimiser, type Schedule } from './optim';
+export * from './optimisers';

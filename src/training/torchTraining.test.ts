@@ -5,12 +5,14 @@ import { runTorch, SKIP_TORCH_ENV, torchOrOptOut, type TorchPython } from '../..
 import { stringLiteral } from '../document/codegen/text';
 import { toTorch } from '../document/codegen/torch';
 import { insertMlp } from '../document/network/insertMlp';
+import { DEFAULT_OPTIMISER } from '../nn/optimisers';
 import { EMPTY_DOC, type GraphDoc, type LossKind, type TrainingSetup } from '../document/types';
 import { CompiledTrainer } from './compiled/Trainer';
 import { compileNetwork } from './compiled/compile';
 import { randomNetwork } from './compiled/randomNetwork';
 import { datasetsOf, DEFAULT_SETUP, setupOf } from './setup';
 import { toTorchTraining } from './torchTraining';
+import { trainerOptionsOf } from './trainerOptions';
 
 /**
  * The exported PyTorch training program run with a real PyTorch: its first 20 losses are the
@@ -31,13 +33,7 @@ function playgroundRun(doc: GraphDoc): { losses: number[]; stoppedAt: number | n
   const compiled = compileNetwork(doc);
   if (!compiled.ok) throw new Error(compiled.reason);
   const setup = setupOf(doc);
-  const trainer = new CompiledTrainer(compiled.program, datasetsOf(setup).train, {
-    lr: setup.lr,
-    alpha: setup.alpha,
-    batchSize: setup.batchSize,
-    schedule: setup.schedule === 'linear' ? { kind: 'linear-decay', steps: setup.decaySteps } : { kind: 'constant' },
-    seed: setup.initSeed,
-  });
+  const trainer = new CompiledTrainer(compiled.program, datasetsOf(setup).train, trainerOptionsOf(setup));
   const losses: number[] = [];
   let first: number | null = null;
   for (let k = 0; k < STEPS; k++) {
@@ -113,6 +109,35 @@ describe('toTorchTraining', { timeout: 90_000 }, () => {
       moonsNetwork({ batchSize: 16, schedule: 'linear', decaySteps: 10, lr: 0.5, initSeed: 7.5 }, 'bce', 'neurons'),
       moonsNetwork({ alpha: 0.01, lr: 0.01 }, 'squared'),
     ]);
+  });
+
+  it('trains with momentum, Adam and AdamW as torch.optim does: the first 20 losses agree to 1e-9', () => {
+    const python = torchOrReport();
+    if (python === null) return;
+    const o = DEFAULT_OPTIMISER;
+    expectSameRuns(python, [
+      moonsNetwork({ optimiser: { ...o, kind: 'momentum', momentum: 0.8 }, lr: 0.05 }, 'hinge'),
+      moonsNetwork({ optimiser: { ...o, kind: 'adam' }, lr: 0.01 }, 'hinge'),
+      moonsNetwork({ optimiser: { ...o, kind: 'adam', beta1: 0.5, beta2: 0.9, eps: 1e-6 }, lr: 0.02, batchSize: 16, schedule: 'linear', decaySteps: 10 }, 'bce', 'neurons'),
+      moonsNetwork({ optimiser: { ...o, kind: 'adamw', weightDecay: 0.1 }, lr: 0.01, alpha: 0.001 }, 'squared'),
+    ]);
+  });
+
+  it('trains random small networks with Adam and AdamW as torch.optim does', () => {
+    const python = torchOrReport();
+    if (python === null) return;
+    const cases = fc.sample(fc.record({ seed: fc.integer({ min: 1, max: 100_000 }), loss: fc.constantFrom<LossKind>('squared', 'hinge', 'bce'), kind: fc.constantFrom('adam', 'adamw', 'momentum') }), {
+      numRuns: 12,
+      seed: 13,
+    });
+    const docs = cases.flatMap(({ seed, loss, kind }) => {
+      const { doc, data } = randomNetwork(seed, loss);
+      const points = data.x.map((x, i) => ({ x, label: data.y[i]! }));
+      const optimiser = { ...DEFAULT_OPTIMISER, kind, beta1: 0.8, weightDecay: 0.05 };
+      const withSetup: GraphDoc = { ...doc, training: { ...DEFAULT_SETUP, imported: { name: 'random', points }, testFraction: 0, lr: 0.01, optimiser } };
+      return [withSetup];
+    });
+    expectSameRuns(python, docs);
   });
 
   it('trains random small networks of every op and loss as the playground does', () => {

@@ -9,6 +9,8 @@ import type { GraphDoc, TrainingSetup } from '../document/types';
 import { compileNetwork } from './compiled/compile';
 import { REDUCTION, selectModel } from './compiled/model';
 import { datasetsOf, setupOf } from './setup';
+import { torchOptimiser } from './optimiserCode';
+import { optimiserOf } from './trainerOptions';
 import { CHECKPOINT_EVERY } from './worker/TrainingSession';
 
 /** How many steps the exported training loop runs. */
@@ -18,7 +20,7 @@ export const TORCH_TRAINING_STEPS = 100;
  * The drawn network as a PyTorch training program, to follow `toTorch`'s graph program in the
  * same file: an nn.Module whose Linear layers hold the drawn weights exactly, the drawn
  * activations and ops over a whole batch at once, the training set as tensors, and the loop the
- * playground's trainer runs (same loss and reduction, L2 term, SGD with the Train panel's rate,
+ * playground's trainer runs (same loss and reduction, L2 term, the Train panel's optimiser, rate,
  * schedule and seeded mini-batches), printing `step k loss L` per step. Everything sits inside
  * `train()`, so its names cannot meet the graph program's. Null with the reason when the drawing
  * does not train.
@@ -84,7 +86,7 @@ export function toTorchTraining(doc: GraphDoc): { ok: true; code: string } | { o
     `            return torch.broadcast_to(${lossName.name}, Y.shape)`,
     '',
     '    model = Net()',
-    `    optimiser = torch.optim.SGD(model.parameters(), lr=${floatLiteral(setup.lr)})`,
+    `    optimiser = ${torchOptimiser(optimiserOf(setup), 'model.parameters()', floatLiteral(setup.lr))}`,
     ...scheduleLines(setup),
     `    batches = _Batches(len(Y), ${floatLiteral(setup.initSeed)})`,
     '    checkpoint, first_loss = copy.deepcopy(model.state_dict()), None',

@@ -2,6 +2,7 @@ import { z } from '../zod';
 import { DATASETS, getDatasetInfo, isDatasetKind, MAX_POINTS, type DatasetKind } from '../../data';
 import { coordinate, expected, FILE_LIMITS, finite, idSchema, labelSchema, oneOf } from './fileFields';
 import { nodeFileSchema } from './fileNodes';
+import { optimiserSchema } from './optimiserSchema';
 import { CURRENT_VERSION } from './migrations';
 
 /**
@@ -98,6 +99,8 @@ const trainingSetupFields = z.object({
   alpha: finite().min(0).max(10),
   /** Seed of weight initialisation. */
   initSeed: finite(),
+  /** The optimiser and its settings; absent in older files (plain SGD). */
+  optimiser: optimiserSchema.optional(),
 });
 
 /** The dataset and training settings a document trains with. */

@@ -1,4 +1,5 @@
 import type { Dataset } from '../../data';
+import { DEFAULT_OPTIMISER, OptimiserState, type OptimiserSettings } from '../../nn/optimisers';
 import { BatchSampler } from './batch';
 import { backward, forward } from './interpret';
 import type { Program } from './program';
@@ -16,6 +17,8 @@ export interface TrainerOptions {
   schedule?: Schedule;
   /** Seeds the mini-batch draws. Default 0. */
   seed?: number;
+  /** SGD (the default), momentum, Adam or AdamW. */
+  optimiser?: OptimiserSettings;
 }
 
 /**
@@ -43,8 +46,8 @@ interface StepResult {
 }
 
 /**
- * Trains a compiled network with SGD over typed arrays: per step, forward and backward for each
- * sample of the batch, the L2 term, then p −= lr · grad. Gives the numbers the Value engine
+ * Trains a compiled network over typed arrays: per step, forward and backward for each sample of
+ * the batch, the L2 term, then the optimiser's update (SGD's p −= lr · grad, momentum, Adam). Gives the numbers the Value engine
  * gives for the same graph (see compile.ts and valueTrainer.ts), and allocates nothing per step.
  */
 export class CompiledTrainer {
@@ -61,6 +64,15 @@ export class CompiledTrainer {
   readonly params: Float64Array;
   /** d loss / d param from the last step. */
   readonly grads: Float64Array;
+  /** The optimiser and its memory (velocity, Adam's moments). */
+  get optimiser(): OptimiserState {
+    return this.state;
+  }
+  /** A new optimiser from the next step on, with fresh state, as a new torch.optim object would start. */
+  setOptimiser(settings: OptimiserSettings): void {
+    this.state = new OptimiserState(settings, this.program.paramCount);
+  }
+  private state: OptimiserState;
 
   private readonly mem: Float64Array;
   private readonly grad: Float64Array;
@@ -111,9 +123,10 @@ export class CompiledTrainer {
     this.alpha = options.alpha ?? 0;
     this.batchSize = options.batchSize ?? 0;
     this.schedule = options.schedule ?? { kind: 'constant' };
+    this.state = new OptimiserState(options.optimiser ?? DEFAULT_OPTIMISER, program.paramCount);
   }
 
-  /** One SGD step. The returned object is reused by the next call. */
+  /** One step: loss, gradients, then the optimiser's update. The returned object is reused by the next call. */
   step(): StepResult {
     const p = this.program;
     const { mem, grad, scores, losses } = this;
@@ -174,8 +187,8 @@ export class CompiledTrainer {
       return r;
     }
     this.lastGood.set(this.params);
-    const lr = r.lr;
-    for (let i = 0; i < count; i++) mem[i] = mem[i]! - lr * grad[i]!;
+    this.state.lr = r.lr;
+    this.state.step(this.params, this.grads);
     this.steps++;
     r.diverged = false;
     r.reason = null;

@@ -2,6 +2,7 @@ import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { makeMoons } from '../../data';
 import { MLP } from '../../nn/MLP';
+import { DEFAULT_OPTIMISER, type OptimiserKind } from '../../nn/optimisers';
 import { compileNetwork } from './compile';
 import { drawMlp } from './drawMlp';
 import { CompiledTrainer } from './Trainer';
@@ -29,17 +30,26 @@ function heapGrowth(fn: () => void): number {
   return least;
 }
 
-function demoTrainer(batchSize: number): CompiledTrainer {
+function demoTrainer(batchSize: number, optimiser: OptimiserKind = 'sgd'): CompiledTrainer {
   const compiled = compileNetwork(drawMlp(new MLP(2, [16, 16, 1], { seed: 3 }), { as: 'neurons', loss: 'hinge' }));
   if (!compiled.ok) throw new Error(compiled.reason);
   // A small rate keeps the run finite however long it goes.
-  return new CompiledTrainer(compiled.program, makeMoons({ n: 20, noise: 0.1, seed: 3 }), { lr: 0.01, alpha: 1e-4, batchSize });
+  return new CompiledTrainer(compiled.program, makeMoons({ n: 20, noise: 0.1, seed: 3 }), { lr: 0.01, alpha: 1e-4, batchSize, optimiser: { ...DEFAULT_OPTIMISER, kind: optimiser } });
 }
 
 describe('no allocation', () => {
   for (const batchSize of [0, 8]) {
     it(`step() allocates nothing (${batchSize === 0 ? 'full batch' : 'mini-batches'})`, () => {
       const trainer = demoTrainer(batchSize);
+      for (let i = 0; i < 1000; i++) trainer.step();
+      const growth = heapGrowth(() => trainer.step());
+      expect(growth / CALLS, `${growth} bytes over ${CALLS} steps`).toBeLessThan(4);
+    }, 60_000);
+  }
+
+  for (const kind of ['momentum', 'adamw'] as const) {
+    it(`step() with ${kind} allocates nothing`, () => {
+      const trainer = demoTrainer(0, kind);
       for (let i = 0; i < 1000; i++) trainer.step();
       const growth = heapGrowth(() => trainer.step());
       expect(growth / CALLS, `${growth} bytes over ${CALLS} steps`).toBeLessThan(4);

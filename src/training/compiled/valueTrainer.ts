@@ -2,7 +2,8 @@ import type { Dataset } from '../../data';
 import { findOp, Value } from '../../engine';
 import { activate, type Activation } from '../../nn/activation';
 import { l2Penalty, sum } from '../../nn/losses';
-import { sgdStep } from '../../nn/optim';
+import { ValueOptimiser } from '../../nn/optim';
+import { DEFAULT_OPTIMISER } from '../../nn/optimisers';
 import { sampleLoss } from '../../document/kinds/loss';
 import { incomingWires } from '../../document/graph';
 import { inputPorts, outputKey } from '../../document/ports';
@@ -28,7 +29,7 @@ interface ValueStep {
  * The reference trainer: the slow, plain way, on the Value engine. Each step builds one Value
  * graph for the whole batch, with the parameters as Values shared by every sample (in the same
  * order as the compiled program), each sample computed node by node as evaluate.ts does, the
- * reduction and L2 as src/nn/losses.ts, then backward and SGD. Tests hold the compiled trainer
+ * reduction and L2 as src/nn/losses.ts, then backward and the optimiser (src/nn/optim.ts). Tests hold the compiled trainer
  * to its numbers.
  */
 export class ValueTrainer {
@@ -39,6 +40,7 @@ export class ValueTrainer {
   steps = 0;
   /** The parameters, in the compiled program's order. */
   readonly params: Value[];
+  readonly optimiser: ValueOptimiser;
 
   private readonly model: Model;
   private readonly sampler: BatchSampler;
@@ -57,9 +59,10 @@ export class ValueTrainer {
     this.alpha = options.alpha ?? 0;
     this.batchSize = options.batchSize ?? 0;
     this.schedule = options.schedule ?? { kind: 'constant' };
+    this.optimiser = new ValueOptimiser(this.params, options.optimiser ?? DEFAULT_OPTIMISER);
   }
 
-  /** One SGD step on a freshly built graph. */
+  /** One step on a freshly built graph. */
   step(): ValueStep {
     const size = this.sampler.draw(this.batchSize);
     const losses: Value[] = [];
@@ -76,7 +79,7 @@ export class ValueTrainer {
     for (const p of this.params) p.grad = 0;
     total.backward();
     const grads = this.params.map((p) => p.grad);
-    sgdStep(this.params, scheduledRate(this.lr, this.schedule, this.steps));
+    this.optimiser.step(scheduledRate(this.lr, this.schedule, this.steps));
     this.steps++;
     return { loss: total.data, dataLoss: data.data, regLoss: reg.data, accuracy: right / size, grads };
   }

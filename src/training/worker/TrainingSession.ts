@@ -5,6 +5,7 @@ import type { Program } from '../compiled/program';
 import { CompiledTrainer } from '../compiled/Trainer';
 import { whyDataDoesNotFit } from '../dataFit';
 import { datasetsOf, type Datasets } from '../setup';
+import { trainerOptionsOf } from '../trainerOptions';
 import type { StepNumbers } from '../narration';
 import { scheduledRate } from '../compiled/schedule';
 import type { HistoryPoint, LiveSettings } from './protocol';
@@ -41,13 +42,7 @@ export class TrainingSession {
   private constructor(program: Program, setup: TrainingSetup) {
     this.program = program;
     this.data = datasetsOf(setup);
-    this.trainer = new CompiledTrainer(program, this.data.train, {
-      lr: setup.lr,
-      alpha: setup.alpha,
-      batchSize: setup.batchSize,
-      schedule: setup.schedule === 'linear' ? { kind: 'linear-decay', steps: setup.decaySteps } : { kind: 'constant' },
-      seed: setup.initSeed,
-    });
+    this.trainer = new CompiledTrainer(program, this.data.train, trainerOptionsOf(setup));
     [this.xRange, this.yRange] = plotRanges(this.data.all.x);
     this.checkpoint = new Float64Array(program.paramCount);
   }
