@@ -6,6 +6,7 @@ import type { LossKind } from '../../document/types';
 import { Icon } from '../icons';
 import { LossOptions } from '../nodes/LossNodeView';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
+import { OptimiserSettings } from './OptimiserSettings';
 import { useTrainingController } from './TrainingContext';
 import '../controls/controls.css';
 import '../panels/panelParts.css';
@@ -165,6 +166,7 @@ export function TrainControls() {
             <option value="linear">micrograd’s decay 1 − 0.9·k/{setup.decaySteps}</option>
           </select>
         </label>
+        <OptimiserSettings />
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { DataPlot } from './DataPlot';
 import { DatasetPanel } from './DatasetPanel';
 import { InsertMlpForm } from './InsertMlpForm';
+import { OptimiserPanel } from './OptimiserPanel';
 import { StepNarration } from './StepNarration';
 import { TrainControls } from './TrainControls';
 import { TrainingCharts } from './TrainingCharts';
@@ -17,6 +18,7 @@ export function TrainPanel() {
       <TrainControls />
       <StepNarration />
       <TrainingCharts />
+      <OptimiserPanel />
       <details className="fold-section" open>
         <summary>Dataset</summary>
         <DatasetPanel />

@@ -20,7 +20,8 @@ export class OptimiserState {
   lr = 0.5;
 
   constructor(
-    readonly settings: OptimiserSettings,
+    /** May be replaced by settings of the same kind mid-run: the moments carry on. */
+    public settings: OptimiserSettings,
     count: number,
   ) {
     this.m = new Float64Array(count);

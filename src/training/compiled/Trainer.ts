@@ -68,9 +68,13 @@ export class CompiledTrainer {
   get optimiser(): OptimiserState {
     return this.state;
   }
-  /** A new optimiser from the next step on, with fresh state, as a new torch.optim object would start. */
+  /**
+   * The optimiser from the next step on. Another kind starts with fresh state, as a new
+   * torch.optim object would; new settings of the same kind (a β edited mid-run) keep the moments.
+   */
   setOptimiser(settings: OptimiserSettings): void {
-    this.state = new OptimiserState(settings, this.program.paramCount);
+    if (settings.kind === this.state.settings.kind) this.state.settings = settings;
+    else this.state = new OptimiserState(settings, this.program.paramCount);
   }
   private state: OptimiserState;
 

@@ -5,6 +5,7 @@ import type { Program } from '../compiled/program';
 import { writeParams } from '../compiled/params';
 import { whyDataDoesNotFit } from '../dataFit';
 import { datasetsOf, setupOf } from '../setup';
+import { optimiserOf } from '../trainerOptions';
 import type { FromWorker, HistoryPoint, LiveSettings, ToWorker } from './protocol';
 import { StepNarrator } from './StepNarrator';
 import { IDLE_TRAINING, paramKey, type TrainingStatus } from './trainingStatus';
@@ -32,7 +33,7 @@ interface TrainingStore {
 }
 
 /** Settings the worker can change between steps without reloading the network. */
-const LIVE_KEYS = ['lr', 'alpha', 'batchSize', 'schedule', 'decaySteps'] as const;
+const LIVE_KEYS = ['lr', 'alpha', 'batchSize', 'schedule', 'decaySteps', 'optimiser'] as const;
 const HISTORY_LIMIT = 4000;
 /**
  * The page takes the worker's progress at most this often. Every update repaints numbers,
@@ -65,6 +66,8 @@ export class TrainingController {
   private speed: number | null = null;
   /** Whether the hidden units' heatmaps are shown. Kept across loads. */
   private unitMapsShown = false;
+  /** The optimiser panel's parameters, kept across loads. */
+  private watched: number[] | null = null;
   private readonly narrator = new StepNarrator(
     (narration) => this.status({ narration }),
     (message) => this.receive(message),
@@ -104,6 +107,12 @@ export class TrainingController {
     this.commitOnPause = true;
     this.send({ type: 'step', count });
     this.status({ phase: 'paused' });
+  }
+
+  /** Which parameters (program indices) the optimiser panel shows; null: the 10 largest |grad|. */
+  watch(indices: number[] | null): void {
+    this.watched = indices;
+    this.send({ type: 'watch', indices });
   }
 
   /** The speed limit while playing, in steps a second (null: full speed); takes effect at once. */
@@ -192,6 +201,8 @@ export class TrainingController {
     this.send({ type: 'pace', stepsPerSecond: this.speed });
     // A new worker starts with the maps off.
     if (this.unitMapsShown) this.send({ type: 'unitMaps', on: true });
+    // A choice made before the worker existed (the worker keeps it across loads after that).
+    if (this.watched !== null) this.send({ type: 'watch', indices: this.watched });
     return true;
   }
 
@@ -266,7 +277,7 @@ export class TrainingController {
       case 'progress': {
         const pending = (this.pending ??= { points: [], patch: {} });
         pending.points.push(...message.points);
-        pending.patch = { step: message.step, lr: message.lr, stepsPerSecond: message.stepsPerSecond, params: message.params };
+        pending.patch = { step: message.step, lr: message.lr, stepsPerSecond: message.stepsPerSecond, params: message.params, optimiser: message.optimiser ?? null };
         // A load's report is not the end of a run: a Step sent right after it must still write back.
         if (!message.running && !message.loaded) {
           // The last report of a run: show it now, and keep the weights.
@@ -332,7 +343,7 @@ function appendHistory(history: readonly HistoryPoint[], points: readonly Histor
 }
 
 function liveSettings(setup: TrainingSetup): LiveSettings {
-  return { lr: setup.lr, alpha: setup.alpha, batchSize: setup.batchSize, schedule: setup.schedule, decaySteps: setup.decaySteps };
+  return { lr: setup.lr, alpha: setup.alpha, batchSize: setup.batchSize, schedule: setup.schedule, decaySteps: setup.decaySteps, optimiser: optimiserOf(setup) };
 }
 
 /** True when only the learning rate, L2, batch size or schedule differ. */

@@ -75,6 +75,7 @@ export class TrainingSession {
     if (settings.lr !== undefined) t.lr = settings.lr;
     if (settings.alpha !== undefined) t.alpha = settings.alpha;
     if (settings.batchSize !== undefined) t.batchSize = settings.batchSize;
+    if (settings.optimiser !== undefined) t.setOptimiser(settings.optimiser);
     if (settings.schedule !== undefined || settings.decaySteps !== undefined) {
       const kind = settings.schedule ?? (t.schedule.kind === 'linear-decay' ? 'linear' : 'constant');
       const steps = settings.decaySteps ?? (t.schedule.kind === 'linear-decay' ? t.schedule.steps : 100);

@@ -1,6 +1,8 @@
 import type { GraphDoc, TrainingSetup } from '../../document/types';
 import type { StepNumbers } from '../narration';
 import type { UnitMaps } from './unitMaps';
+import type { OptimiserSettings } from '../../nn/optimisers';
+import type { OptimiserSnapshot } from './optimiserSnapshot';
 
 /**
  * Messages between the page and the training worker. The page owns the document; the worker
@@ -23,6 +25,7 @@ export interface LiveSettings {
   batchSize?: number;
   schedule?: TrainingSetup['schedule'];
   decaySteps?: number;
+  optimiser?: OptimiserSettings;
 }
 
 export type ToWorker =
@@ -42,6 +45,8 @@ export type ToWorker =
   | { type: 'explain' }
   /** Whether to send each hidden unit's heatmap (a few times a second while training). */
   | { type: 'unitMaps'; on: boolean };
+  /** Which parameters the optimiser panel shows (null: the 10 with the largest |grad|). */
+  | { type: 'watch'; indices: number[] | null };
 
 export type FromWorker = { generation: number } & (
   | { type: 'loaded'; ok: true; paramCount: number; featureCount: number; boundary: boolean }
@@ -57,6 +62,8 @@ export type FromWorker = { generation: number } & (
       running: boolean;
       /** The report a load sends (the weights as drawn): nothing trained, nothing to write back. */
       loaded: boolean;
+      /** The optimiser's state for the watched parameters only: a few numbers, not the whole state. */
+      optimiser?: OptimiserSnapshot;
     }
   /** The numbers of the step an 'explain' took, sent before its progress report. */
   | { type: 'explained'; numbers: StepNumbers }

@@ -3,6 +3,7 @@ import type { FromWorker, Report, ToWorker } from './protocol';
 import { msUntilNextStep, rateWindowMs, stepsDue } from './pace';
 import { TrainingSession } from './TrainingSession';
 import { UnitMapper } from './unitMaps';
+import { optimiserSnapshot } from './optimiserSnapshot';
 
 /**
  * The training worker: runs the compiled trainer in slices of about 12 ms, so it can hear the
@@ -33,6 +34,8 @@ let generation = 0;
 let pace: number | null = null;
 let paceStart = 0;
 let paceTaken = 0;
+/** The parameters the optimiser panel shows; null: the 10 with the largest |grad|. */
+let watched: number[] | null = null;
 
 function post(message: Report, transfer: Transferable[] = []): void {
   scope.postMessage({ ...message, generation } as FromWorker, transfer);
@@ -51,7 +54,7 @@ function report(force: boolean, loaded = false): void {
     const t = session.trainer;
     const params = Float64Array.from(t.params);
     post(
-      { type: 'progress', step: t.steps, lr: t.lr, stepsPerSecond: running ? stepsPerSecond : 0, points: session.takePoints(), params, running, loaded },
+      { type: 'progress', step: t.steps, lr: t.lr, stepsPerSecond: running ? stepsPerSecond : 0, points: session.takePoints(), params, running, loaded, optimiser: optimiserSnapshot(t, watched) },
       [params.buffer],
     );
   }
@@ -167,6 +170,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'unitMaps':
       unitMapsOn = message.on;
       postUnitMaps(performance.now());
+      return;
+    case 'watch':
+      watched = message.indices;
+      report(true);
       return;
   }
 };

@@ -1,6 +1,7 @@
 import type { Narration } from '../narration';
 import type { HistoryPoint } from './protocol';
 import type { UnitMaps } from './unitMaps';
+import type { OptimiserSnapshot } from './optimiserSnapshot';
 
 /**
  * Where training stands, as the page shows it: the training worker reports, its main-thread
@@ -26,6 +27,8 @@ export interface TrainingStatus {
   paramIndex: ReadonlyMap<string, number> | null;
   /** The slow-motion step on screen (which phase, with the step's numbers); null when none. */
   narration: Narration | null;
+  /** The optimiser panel's numbers: the watched parameters' data, grad and optimiser state. */
+  optimiser: OptimiserSnapshot | null;
 }
 
 /** Nothing loaded, nothing trained: the status before the first Train and after a Reset. */
@@ -41,6 +44,7 @@ export const IDLE_TRAINING: TrainingStatus = {
   params: null,
   paramIndex: null,
   narration: null,
+  optimiser: null,
 };
 
 /** The key of one parameter in `paramIndex`. */
