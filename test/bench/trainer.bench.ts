@@ -3,6 +3,7 @@ import { MLP } from '../../src/nn';
 import { compileNetwork } from '../../src/training/compiled/compile';
 import { drawMlp } from '../../src/training/compiled/drawMlp';
 import { CompiledTrainer } from '../../src/training/compiled/Trainer';
+import { DEFAULT_OPTIMISER, type OptimiserKind } from '../../src/nn/optimisers';
 import { HandLoopsMlp, type LayerWeights } from './handLoops';
 import { measure, report, type BenchLine } from './measure';
 import { ObjectNetwork } from './objectNetwork';
@@ -24,13 +25,15 @@ export default async function trainerBench(): Promise<BenchLine[]> {
   const lr = 0.01;
   const alpha = 1e-4;
 
-  const trainer = (as: 'layers' | 'neurons'): CompiledTrainer => {
+  const trainer = (as: 'layers' | 'neurons', optimiser: OptimiserKind = 'sgd'): CompiledTrainer => {
     const compiled = compileNetwork(drawMlp(mlp, { as, loss: 'hinge' }));
     if (!compiled.ok) throw new Error(compiled.reason);
-    return new CompiledTrainer(compiled.program, data, { lr, alpha });
+    return new CompiledTrainer(compiled.program, data, { lr, alpha, optimiser: { ...DEFAULT_OPTIMISER, kind: optimiser } });
   };
   const layers = trainer('layers');
   const neurons = trainer('neurons');
+  // Issue 13: Adam's step against SGD's on the same network (goal ≤ 1.3×).
+  const adam = trainer('layers', 'adam');
   const objects = new ObjectNetwork(2, weights);
   const hand = new HandLoopsMlp(weights);
 
@@ -46,6 +49,7 @@ export default async function trainerBench(): Promise<BenchLine[]> {
     objects: () => objects.step(data.x, data.y, lr, alpha),
     layers: () => layers.step(),
     neurons: () => neurons.step(),
+    adam: () => adam.step(),
     hand: () => hand.step(flatX, flatY, lr, alpha),
     gridLayers: () => layers.scoreGrid(xr, yr, 100, grid),
     gridNeurons: () => neurons.scoreGrid(xr, yr, 100, grid),
@@ -61,6 +65,10 @@ export default async function trainerBench(): Promise<BenchLine[]> {
       { name: 'compiled, drawn as 3 Layer nodes', ms: layersMs, note: vsHand(layersMs) },
       { name: 'compiled, drawn as 33 Neuron nodes', ms: neuronsMs, note: vsHand(neuronsMs) },
       { name: 'hand-written Float64Array loops', ms: handMs },
+    ]),
+    ...report('trainer: optimiser step cost (MLP 2-16-16-1, 100 moons, full batch, Layer nodes)', [
+      { name: 'SGD', ms: layersMs, baseline: true },
+      { name: 'Adam', ms: ms.adam, note: `${(ms.adam / layersMs).toFixed(2)}× SGD; goal ≤ 1.3×` },
     ]),
     ...report('trainer: decision boundary, scoreGrid 100×100 (MLP 2-16-16-1)', [
       { name: 'compiled, Layer nodes', ms: gridMs, note: `goal well under 10 ms; ${(gridMs / gridHandMs).toFixed(2)}× the hand loops` },
