@@ -2,6 +2,7 @@ import type { OpDef } from '../../engine';
 import type { Activation } from '../../nn/activation';
 import type { GraphDoc } from '../types';
 import { floatLiteral } from './names';
+import { optimiserStepLines } from './optimiserStep';
 import { layerHeading, planProgram, type PlanOperand, type PlanStep } from './plan';
 import { lineComment, stringLiteral } from './text';
 
@@ -40,7 +41,7 @@ export function toPython(doc: GraphDoc): string {
   out.push('');
   if (plan.output.name !== null) out.push(`${plan.output.name}.backward()`, '');
   else out.push(lineComment('python', `No backward pass: ${plan.output.reason}.`), '');
-  out.push(...printed);
+  out.push(...printed, ...optimiserStepLines(doc, plan, 'python'));
   return `${out.join('\n')}\n`;
 }
 

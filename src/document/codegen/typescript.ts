@@ -1,5 +1,6 @@
 import type { GraphDoc } from '../types';
 import { floatLiteral } from './names';
+import { optimiserStepLines } from './optimiserStep';
 import { layerHeading, planProgram, type PlanOperand, type PlanStep } from './plan';
 import { lineComment, stringLiteral } from './text';
 
@@ -33,7 +34,7 @@ export function toTypeScript(doc: GraphDoc): string {
   out.push('');
   if (plan.output.name !== null) out.push(`${plan.output.name}.backward();`, '');
   else out.push(lineComment('typescript', `No backward pass: ${plan.output.reason}.`), '');
-  out.push(...logged);
+  out.push(...logged, ...optimiserStepLines(doc, plan, 'typescript'));
   return `${out.join('\n')}\n`;
 }
 
