@@ -44,7 +44,7 @@ export type ToWorker =
   /** One step, measured for the slow-motion narration: 'explained', then the usual progress. */
   | { type: 'explain' }
   /** Whether to send each hidden unit's heatmap (a few times a second while training). */
-  | { type: 'unitMaps'; on: boolean };
+  | { type: 'unitMaps'; on: boolean }
   /** Which parameters the optimiser panel shows (null: the 10 with the largest |grad|). */
   | { type: 'watch'; indices: number[] | null };
 
