@@ -24,6 +24,14 @@ describe('parseCsv accepts', () => {
     });
   });
 
+  it('class numbers 0..k-1 for k classes, kept as they are (0 is a class, not -1)', () => {
+    const r = parseCsv('x1,x2,class\n0,0,2\n1,0,0\n0,1,1\n1,1,0\n');
+    expect(r.ok && r.dataset.y).toEqual([2, 0, 1, 0]);
+    const eight = Array.from({ length: 8 }, (_, j) => `${j},0,${j}`).join('\n');
+    const r8 = parseCsv(eight);
+    expect(r8.ok && r8.dataset.y).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
   it('rows without a header, with -1/+1 labels, CRLF, BOM, blanks, comments, quotes and spaces', () => {
     const text = '\uFEFF# exported\r\n 1 , 2 , -1 \r\n\r\n"3","-4","+1"\r\n.5,-.5,1.0\r\n';
     const r = parseCsv(text);
@@ -77,10 +85,14 @@ describe('parseCsv refuses, saying why', () => {
     ['1;2;1\n', /line 1: expected 3 columns .*got 1/],
     [
       'x1,x2,label\n1,2,1\n0,0,-1\n0,0,-1\n0,0,1\n0,1,1\n1,1,cat\n',
-      /^line 7: label must be -1\/\+1 or 0\/1, got 'cat'$/,
+      /^line 7: label must be -1\/\+1, 0\/1 or a class number 0..7, got 'cat'$/,
     ],
-    ['1,2,2\n', /line 1: label must be -1\/\+1 or 0\/1, got '2'/],
-    ['1,2,0.5\n', /line 1: label must be -1\/\+1 or 0\/1, got '0.5'/],
+    ['1,2,0.5\n', /line 1: label must be -1\/\+1, 0\/1 or a class number 0..7, got '0.5'/],
+    ['1,2,-2\n', /line 1: label must be -1\/\+1, 0\/1 or a class number 0..7, got '-2'/],
+    ['1,2,0\n1,2,1\n1,2,8\n', /line 3: class 8 would make more than 8 classes/],
+    ['1,2,0\n1,2,1\n1,2,3\n', /class 2 never occurs, yet line 3 has class 3: number the classes 0..3 without gaps/],
+    ['1,2,2\n', /class 0 never occurs, yet line 1 has class 2/],
+    ['1,2,1\n1,2,-1\n1,2,2\n', /labels mix -1\/\+1 with class numbers \(-1 on line 2, 2 on line 3\)/],
     ['1,2,1\nabc,2,-1\n', /line 2: x1 must be a number, got 'abc'/],
     ['1,2,1\n1,,-1\n', /line 2: x2 must be a number, got ''/],
     ['1,2,1\n1,0x10,-1\n', /line 2: x2 must be a number, got '0x10'/],

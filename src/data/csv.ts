@@ -1,4 +1,4 @@
-import { MAX_POINTS } from './limits';
+import { MAX_CLASSES, MAX_POINTS } from './limits';
 import type { Dataset, Label } from './types';
 
 /**
@@ -35,6 +35,8 @@ const COLUMNS = ['x1', 'x2', 'label'] as const;
  * comments anywhere, CRLF or LF line ends, a byte-order mark, cells in double quotes, and
  * labels either 0/1 (as scikit-learn and spreadsheets write them, mapped to -1/+1) or -1/+1,
  * but not both in one file, since a 0 could then mean either class. Both classes must occur.
+ * A file with a label of 2 or more has k classes numbered 0..k−1 (kept as they are, for a
+ * softmax loss): every class from 0 to the largest must occur, and k is at most {@link MAX_CLASSES}.
  */
 export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
   try {
@@ -57,6 +59,10 @@ function parse(text: unknown, options: CsvOptions): CsvResult {
   const raw: number[] = [];
   let firstZero = 0;
   let firstMinusOne = 0;
+  /** The first line with a class number of 2 or more, and the largest class number. */
+  let firstMany = 0;
+  let largest = -1;
+  let largestLine = 0;
   let sawContent = false;
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
@@ -86,11 +92,25 @@ function parse(text: unknown, options: CsvOptions): CsvResult {
       values.push(value);
     }
     const label = values[2] as number;
-    if (label !== 0 && label !== 1 && label !== -1) {
+    if (!Number.isInteger(label) || label < -1) {
       return fail(`line ${lineNo}: ${badLabel(cells[2] as string)}`);
+    }
+    if (label >= MAX_CLASSES) {
+      return fail(`line ${lineNo}: class ${label} would make more than ${MAX_CLASSES} classes; number them 0..${MAX_CLASSES - 1}`);
     }
     if (label === 0 && firstZero === 0) firstZero = lineNo;
     if (label === -1 && firstMinusOne === 0) firstMinusOne = lineNo;
+    if (label >= 2 && firstMany === 0) firstMany = lineNo;
+    if (label > largest) {
+      largest = label;
+      largestLine = lineNo;
+    }
+    if (firstMinusOne !== 0 && firstMany !== 0) {
+      return fail(
+        `labels mix -1/+1 with class numbers (-1 on line ${firstMinusOne}, ${largest} on line ` +
+          `${largestLine}); use -1/+1 for two classes or 0..k-1 for k`,
+      );
+    }
     if (firstZero !== 0 && firstMinusOne !== 0) {
       return fail(
         `labels mix the 0/1 and -1/+1 conventions (0 on line ${firstZero}, -1 on line ` +
@@ -101,6 +121,15 @@ function parse(text: unknown, options: CsvOptions): CsvResult {
     raw.push(label);
   }
   if (x.length === 0) return fail('no data rows: expected lines like 0.5,-1.2,1');
+  if (firstMany !== 0) {
+    const seen = new Set(raw);
+    for (let j = 0; j < largest; j++) {
+      if (!seen.has(j)) {
+        return fail(`class ${j} never occurs, yet line ${largestLine} has class ${largest}: number the classes 0..${largest} without gaps`);
+      }
+    }
+    return { ok: true, dataset: { name, x, y: raw } };
+  }
   const y = raw.map((v): Label => (v === 1 ? 1 : -1));
   if (!y.includes(1) || !y.includes(-1)) {
     const only = y[0] === 1 ? '1' : firstZero !== 0 ? '0' : '-1';
@@ -119,7 +148,7 @@ function isName(cell: string): boolean {
 }
 
 function badLabel(cell: string): string {
-  return `label must be -1/+1 or 0/1, got ${show(cell)}`;
+  return `label must be -1/+1, 0/1 or a class number 0..${MAX_CLASSES - 1}, got ${show(cell)}`;
 }
 
 /** Spreadsheets quote cells on export; numbers never contain quotes, so stripping is safe. */

@@ -4,7 +4,8 @@
  */
 export { createRng, type Rng } from './random';
 export type { Dataset, DatasetKind, DatasetSpec, GeneratorOptions, Label, Point2 } from './types';
-export { MAX_POINTS } from './limits';
+export { MAX_CLASSES, MAX_GENERATED_CLASSES, MAX_POINTS } from './limits';
+export { classCountOf, classLabels } from './classes';
 export { tiny4 } from './tiny4';
 export { makeMoons } from './moons';
 export { makeCircles, type CirclesOptions } from './circles';
@@ -13,6 +14,7 @@ export { makeSpiral, type SpiralOptions } from './spiral';
 export { makeBlobs, type BlobsOptions } from './blobs';
 export {
   DATASETS,
+  classesOf,
   defaultSpec,
   generate,
   getDatasetInfo,

@@ -5,6 +5,7 @@ import { makeSpiral } from './spiral';
 import { tiny4 } from './tiny4';
 import type { Dataset, DatasetKind, DatasetSpec, GeneratorOptions } from './types';
 import { makeXor } from './xor';
+import { MAX_GENERATED_CLASSES } from './limits';
 
 /** What the UI needs to offer one built-in dataset, and how to make it. */
 export interface DatasetInfo {
@@ -19,6 +20,8 @@ export interface DatasetInfo {
   fixed: boolean;
   defaultN: number;
   defaultNoise: number;
+  /** Most classes the generator can make: 2 for the fixed two-class shapes, more for spiral and blobs. */
+  maxClasses: number;
   generate(options: GeneratorOptions): Dataset;
 }
 
@@ -32,16 +35,18 @@ export const DATASETS: readonly DatasetInfo[] = [
     fixed: true,
     defaultN: 4,
     defaultNoise: 0,
+    maxClasses: 2,
     generate: () => tiny4(),
   },
   {
     kind: 'blobs',
-    label: 'Two blobs',
-    hint: 'Two clouds a straight line can separate: a single neuron is enough.',
+    label: 'Blobs',
+    hint: 'Clouds straight lines can separate: for two, a single neuron is enough.',
     dimension: 2,
     fixed: false,
     defaultN: 100,
     defaultNoise: 0.5,
+    maxClasses: MAX_GENERATED_CLASSES,
     generate: makeBlobs,
   },
   {
@@ -52,6 +57,7 @@ export const DATASETS: readonly DatasetInfo[] = [
     fixed: false,
     defaultN: 100,
     defaultNoise: 0.1,
+    maxClasses: 2,
     generate: makeMoons,
   },
   {
@@ -62,6 +68,7 @@ export const DATASETS: readonly DatasetInfo[] = [
     fixed: false,
     defaultN: 100,
     defaultNoise: 0.05,
+    maxClasses: 2,
     generate: makeCircles,
   },
   {
@@ -72,16 +79,18 @@ export const DATASETS: readonly DatasetInfo[] = [
     fixed: false,
     defaultN: 100,
     defaultNoise: 0.05,
+    maxClasses: 2,
     generate: makeXor,
   },
   {
     kind: 'spiral',
     label: 'Spiral',
-    hint: 'Two interleaved arms: the hardest shape here, it needs a wider, deeper network.',
+    hint: 'Interleaved arms: the hardest shape here, it needs a wider, deeper network.',
     dimension: 2,
     fixed: false,
     defaultN: 200,
     defaultNoise: 0.02,
+    maxClasses: MAX_GENERATED_CLASSES,
     generate: makeSpiral,
   },
 ];
@@ -106,8 +115,15 @@ export function defaultSpec(kind: DatasetKind, seed = 0): DatasetSpec {
   return { kind, n: info.defaultN, noise: info.defaultNoise, seed };
 }
 
+/** The classes a spec asks for, within what its generator can make (2 when it does not say). */
+export function classesOf(spec: DatasetSpec): number {
+  return Math.min(spec.classes ?? 2, getDatasetInfo(spec.kind).maxClasses);
+}
+
 /** Regenerates the dataset a spec describes; the same spec always gives the same points. */
 export function generate(spec: DatasetSpec): Dataset {
   const { kind, n, noise, seed } = spec;
-  return getDatasetInfo(kind).generate({ n, noise, seed });
+  const classes = classesOf(spec);
+  // Two classes are passed as absent, so the two-class generators see exactly what they always did.
+  return getDatasetInfo(kind).generate(classes === 2 ? { n, noise, seed } : { n, noise, seed, classes });
 }

@@ -38,6 +38,11 @@ export interface GeneratorOptions {
   noise: number;
   /** Any number; the same seed always gives the same points. */
   seed: number;
+  /**
+   * How many classes, for the generators that make more than two (spiral arms, blobs); 2 when
+   * absent, labelled ±1, while 3 or more are labelled 0..k−1. Others ignore it.
+   */
+  classes?: number;
 }
 
 /**
