@@ -18,9 +18,21 @@ export interface ThemeColors {
   text: number;
   /** Panel background, behind labels. */
   panel: number;
+  /** Colours of classes 0..7 of a many-class dataset: pos, neg, then --class-2 … --class-7. */
+  classes: readonly number[];
 }
 
-const FALLBACK: ThemeColors = { pos: 0x4fb3ff, neg: 0xff7a59, accent: 0xf5d04c, zero: 0x8d92a6, text: 0xe8e9f0, panel: 0x181b25 };
+/** The dark theme's --class-2 … --class-7. */
+const FALLBACK_CLASSES = [0x5ad27f, 0xb98cff, 0xff6fae, 0x36d1c4, 0xe6d85a, 0xa3a9bb];
+const FALLBACK: ThemeColors = {
+  pos: 0x4fb3ff,
+  neg: 0xff7a59,
+  accent: 0xf5d04c,
+  zero: 0x8d92a6,
+  text: 0xe8e9f0,
+  panel: 0x181b25,
+  classes: [0x4fb3ff, 0xff7a59, ...FALLBACK_CLASSES],
+};
 
 /** Parses `#rgb` / `#rrggbb` into 0xRRGGBB, or returns null for anything else. */
 export function parseHexColor(text: string): number | null {
@@ -42,9 +54,12 @@ export function parseHexColor(text: string): number | null {
 export function readThemeColors(element: Element): ThemeColors {
   const style = getComputedStyle(element);
   const read = (name: string, fallback: number) => parseHexColor(style.getPropertyValue(name)) ?? fallback;
+  const pos = read('--pos', FALLBACK.pos);
+  const neg = read('--neg', FALLBACK.neg);
   return {
-    pos: read('--pos', FALLBACK.pos),
-    neg: read('--neg', FALLBACK.neg),
+    pos,
+    neg,
+    classes: [pos, neg, ...FALLBACK_CLASSES.map((c, j) => read(`--class-${j + 2}`, c))],
     accent: read('--accent', FALLBACK.accent),
     zero: read('--zero', FALLBACK.zero),
     text: read('--text', FALLBACK.text),

@@ -1,5 +1,6 @@
 import type { PlaygroundState, PlaygroundStore } from '../../state/store';
 import { datasetsOf, setupOf } from '../../training/setup';
+import { setupClasses } from '../../training/setupClasses';
 import { SceneHost } from '../offscreen/SceneHost';
 import { plotRangesOf } from '../plotMapping';
 import type { PlotPoints, ToPlot } from './protocol';
@@ -57,7 +58,7 @@ export class BoundaryPlot {
       // datasetsOf is cached per setup: the same object means the same points.
       if (data === this.sentPoints) return;
       this.sentPoints = data;
-      const plot: PlotPoints = { train: data.train, test: data.test, added: setup.added.length, ranges: plotRangesOf(setup) };
+      const plot: PlotPoints = { train: data.train, test: data.test, added: setup.added.length, classes: setupClasses(setup), ranges: plotRangesOf(setup) };
       this.host.send({ type: 'plot', plot });
     }
   }

@@ -2,6 +2,7 @@ import { BufferImageSource, Container, Graphics, Sprite, Text, Texture, type App
 import { CanvasScene } from '../offscreen/CanvasScene';
 import { axisTicks, createPlotMapping, fillHeatmap, plotRect, type PlotMapping } from '../plotMapping';
 import type { ThemeColors } from '../themeColors';
+import { classColour, fillClassMap } from './classMap';
 import type { Boundary, PlotPoints, ToPlot } from './protocol';
 
 /** Radius of a data point, in CSS pixels. */
@@ -13,7 +14,8 @@ const LABEL_CLEARANCE = 14;
 
 /**
  * The data plot of the Train panel: the decision boundary as a heatmap (blue where the model
- * says +1, orange where it says −1, stronger where it is surer), the points on top (training
+ * says +1, orange where it says −1, stronger where it is surer; for k classes the argmax
+ * class's colour, stronger where its probability is higher), the points on top (training
  * points filled, test points as rings, points the person added ringed in gold), a faint grid
  * with the zero axes, and a border.
  *
@@ -117,7 +119,8 @@ export class BoundaryScene extends CanvasScene<ToPlot, never> {
       this.textureSize = size;
       this.heatmap.texture = this.texture;
     }
-    fillHeatmap(boundary.scores, size, colors.pos, colors.neg, this.pixels);
+    if (boundary.classes) fillClassMap(boundary.classes, boundary.scores, size, this.plot?.classes ?? 2, colors, this.pixels);
+    else fillHeatmap(boundary.scores, size, colors.pos, colors.neg, this.pixels);
     this.source.update();
     this.heatmap.visible = true;
   }
@@ -189,7 +192,7 @@ export class BoundaryScene extends CanvasScene<ToPlot, never> {
   private drawPoints(data: PlotPoints, mapping: PlotMapping, colors: ThemeColors): void {
     const g = this.points;
     g.clear();
-    const classColor = (label: number) => (label > 0 ? colors.pos : colors.neg);
+    const classColor = (label: number) => classColour(label, data.classes, colors);
     const firstAdded = Math.max(0, data.train.x.length - data.added);
     for (let i = 0; i < firstAdded; i++) {
       const [px, py] = mapping.toPixel(data.train.x[i]![0]!, data.train.x[i]![1] ?? 0);

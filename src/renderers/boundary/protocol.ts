@@ -6,6 +6,8 @@ export interface Boundary {
   xRange: readonly [number, number];
   yRange: readonly [number, number];
   scores: Float32Array;
+  /** A k-class network's argmax class per cell; then `scores` is that class's probability. */
+  classes?: Uint8Array;
 }
 
 /** The points on the plot and the ranges the axes span. */
@@ -14,6 +16,8 @@ export interface PlotPoints {
   test: { x: number[][]; y: number[] };
   /** The last `added` training points are the ones the person clicked in. */
   added: number;
+  /** How many classes the labels name: 2 (±1) or k (0..k−1), which picks the colours. */
+  classes: number;
   ranges: readonly [AxisRange, AxisRange];
 }
 

@@ -294,7 +294,7 @@ export class TrainingController {
       case 'boundary':
         // A mark per refresh lets `npm run bench` count refreshes per second in a real browser.
         performance.mark('playground:boundary');
-        this.status({ boundary: { size: message.size, xRange: message.xRange, yRange: message.yRange, scores: message.scores } });
+        this.status({ boundary: { size: message.size, xRange: message.xRange, yRange: message.yRange, scores: message.scores, ...(message.classes ? { classes: message.classes } : {}) } });
         return;
       case 'units':
         if (this.unitMapsShown) this.status({ unitMaps: message.maps });

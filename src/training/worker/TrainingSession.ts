@@ -33,6 +33,8 @@ export class TrainingSession {
   /** The newest step a curve point was made for; a point is never made twice for one step. */
   private lastPointStep = -1;
   private readonly grid = new Float32Array(BOUNDARY_SIZE * BOUNDARY_SIZE);
+  /** A k-class network's argmax per grid cell (then `grid` holds its probability); null for one score. */
+  private readonly gridClasses: Uint8Array | null;
   /** Parameters from a recent step whose loss was sane, to go back to when it explodes. */
   private readonly checkpoint: Float64Array;
   private firstLoss: number | null = null;
@@ -45,6 +47,7 @@ export class TrainingSession {
     this.trainer = new CompiledTrainer(program, this.data.train, trainerOptionsOf(setup));
     [this.xRange, this.yRange] = plotRanges(this.data.all.x);
     this.checkpoint = new Float64Array(program.paramCount);
+    this.gridClasses = program.classes > 1 ? new Uint8Array(BOUNDARY_SIZE * BOUNDARY_SIZE) : null;
   }
 
   /** Compiles the document; a drawing that cannot train gets the reason instead. */
@@ -138,9 +141,16 @@ export class TrainingSession {
     return out;
   }
 
-  /** The decision boundary on the data's range; the same buffer every call. */
-  boundary(): Float32Array {
-    return this.trainer.scoreGrid(this.xRange, this.yRange, BOUNDARY_SIZE, this.grid);
+  /**
+   * The decision boundary on the data's range, the same buffers every call: one score per cell,
+   * or for a k-class network the argmax class per cell and its softmax probability in `scores`.
+   */
+  boundary(): { scores: Float32Array; classes: Uint8Array | null } {
+    if (this.gridClasses) {
+      this.trainer.classGrid(this.xRange, this.yRange, BOUNDARY_SIZE, this.gridClasses, this.grid);
+      return { scores: this.grid, classes: this.gridClasses };
+    }
+    return { scores: this.trainer.scoreGrid(this.xRange, this.yRange, BOUNDARY_SIZE, this.grid), classes: null };
   }
 
   /**

@@ -67,8 +67,11 @@ export type FromWorker = { generation: number } & (
     }
   /** The numbers of the step an 'explain' took, sent before its progress report. */
   | { type: 'explained'; numbers: StepNumbers }
-  /** The decision boundary: scores on a size × size grid over the data's range (row 0 at yMin). */
-  | { type: 'boundary'; size: number; xRange: [number, number]; yRange: [number, number]; scores: Float32Array }
+  /**
+   * The decision boundary: scores on a size × size grid over the data's range (row 0 at yMin);
+   * for a k-class network the argmax class per cell in `classes`, and `scores` its probability.
+   */
+  | { type: 'boundary'; size: number; xRange: [number, number]; yRange: [number, number]; scores: Float32Array; classes?: Uint8Array }
   /** Each hidden unit's activation over the plane (see unitMaps.ts), while they are asked for. */
   | { type: 'units'; maps: UnitMaps }
   /** The loss or a gradient stopped being a number: training paused, parameters rolled back. */

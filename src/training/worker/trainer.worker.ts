@@ -60,8 +60,12 @@ function report(force: boolean, loaded = false): void {
   }
   if (session.hasBoundary && (force || now - lastBoundary >= BOUNDARY_EVERY_MS)) {
     lastBoundary = now;
-    const scores = Float32Array.from(session.boundary());
-    post({ type: 'boundary', size: Math.sqrt(scores.length), xRange: session.xRange, yRange: session.yRange, scores }, [scores.buffer]);
+    const map = session.boundary();
+    const scores = Float32Array.from(map.scores);
+    const classes = map.classes ? Uint8Array.from(map.classes) : undefined;
+    const boundary = { type: 'boundary', size: Math.sqrt(scores.length), xRange: session.xRange, yRange: session.yRange, scores } as const;
+    if (classes) post({ ...boundary, classes }, [scores.buffer, classes.buffer]);
+    else post(boundary, [scores.buffer]);
   }
   if (force || now - lastUnitMaps >= UNIT_MAPS_EVERY_MS) postUnitMaps(now);
 }

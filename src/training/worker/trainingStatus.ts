@@ -17,8 +17,8 @@ export interface TrainingStatus {
   stepsPerSecond: number;
   /** The loss and accuracy curves. */
   history: readonly HistoryPoint[];
-  /** Scores on a grid over the data's range, for the decision boundary heatmap. */
-  boundary: { size: number; xRange: [number, number]; yRange: [number, number]; scores: Float32Array } | null;
+  /** Scores on a grid over the data's range, for the decision boundary heatmap (k classes: argmax and its probability). */
+  boundary: { size: number; xRange: [number, number]; yRange: [number, number]; scores: Float32Array; classes?: Uint8Array } | null;
   /** Each hidden unit's heatmap, while the page asks for them; null before a run or when hidden. */
   unitMaps: UnitMaps | null;
   /** The weights being trained, live, in the compiled program's order. */
