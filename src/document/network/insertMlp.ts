@@ -109,9 +109,16 @@ export function insertMlp(doc: GraphDoc, spec: MlpSpec): { doc: GraphDoc; added:
   const targetId = newId();
   const lossId = newId();
   nodes.push({ id: targetId, kind: 'target', label: 'y', value: 1, position: { x: outX - COLUMN / 2, y: centred(1, 0, 0) + 140 } });
-  nodes.push({ id: lossId, kind: 'loss', label: 'loss', loss: spec.loss, position: { x: outX + 40, y: centred(1, 0, 0) - 40 } });
-  const score = previous[0]!;
-  wire(score.id, lossId, 'score', score.from);
+  const lossAt = { x: outX + 40, y: centred(1, 0, 0) - 40 };
+  if (spec.loss === 'softmax') {
+    // A softmax judges every output: one class per output of the last layer.
+    nodes.push({ id: lossId, kind: 'loss', label: 'loss', loss: 'softmax', classes: previous.length, position: lossAt });
+    previous.forEach((p, j) => wire(p.id, lossId, `s${j}`, p.from));
+  } else {
+    nodes.push({ id: lossId, kind: 'loss', label: 'loss', loss: spec.loss, position: lossAt });
+    const score = previous[0]!;
+    wire(score.id, lossId, 'score', score.from);
+  }
   wire(targetId, lossId, 'target');
 
   const nextNodes = { ...doc.nodes };

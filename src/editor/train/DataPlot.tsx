@@ -4,17 +4,19 @@ import type { TrainingSetup } from '../../document/types';
 import { BoundaryPlot } from '../../renderers/boundary/BoundaryPlot';
 import { sampleGraph, sampleLesson } from '../../training/explainSample';
 import { datasetsOf, setupOf } from '../../training/setup';
+import { setupClasses } from '../../training/setupClasses';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import { classChoices } from './classChoices';
 import { localPoint, mappingOf, useBrush } from './useBrush';
 import { plotDescription } from './plotDescription';
+import { ClassButtons, ClassLegend } from './ClassButtons';
 import '../controls/controls.css';
 import '../panels/panelParts.css';
 import '../sceneCanvas.css';
 import './TrainPanel.css';
 import './DataPlot.css';
 
-/** A class to paint, the eraser, or opening a point's graph. */
+/** A class to paint (±1 for two classes, 0..k−1 for more), or the eraser. */
 type Label = number | 'erase';
 const MINUS = '\u2212';
 
@@ -44,6 +46,9 @@ export function DataPlot() {
   const [label, setLabel] = useState<Label | 'inspect'>(1);
   const [tooLarge, setTooLarge] = useState<string | null>(null);
   const classLabelId = useId();
+  const classes = setupClasses(setup);
+  // A k-class dataset numbers its classes 0..k−1: a ±1 choice left over from two classes becomes class 0.
+  const adding: Label | 'inspect' = label === 'inspect' || label === 'erase' || classes === 2 || (label >= 0 && label < classes) ? label : 0;
 
   if (!isPlanar(setup)) {
     return (
@@ -64,7 +69,8 @@ export function DataPlot() {
           click or drag to
         </span>
         <div className="segmented tr-segmented" role="radiogroup" aria-labelledby={classLabelId}>
-          {classChoices().map((c) => (
+          {classes > 2 && <ClassButtons classes={classes} label={adding} onPick={setLabel} />}
+          {classes === 2 && classChoices().map((c) => (
             <button
               key={c.label}
               type="button"
@@ -109,7 +115,7 @@ export function DataPlot() {
           Clear added points
         </button>
       </div>
-      <PlotHost label={label} onTooLarge={setTooLarge} />
+      <PlotHost label={adding} onTooLarge={setTooLarge} />
       {tooLarge && (
         <div className="callout callout--warn" role="alert" data-testid="sample-too-large">
           {tooLarge}
@@ -128,9 +134,13 @@ export function DataPlot() {
         <span>
           <i className="tr-mark tr-mark--added" /> added
         </span>
-        <span className="tr-legend__classes">
-          <i className="tr-swatch tr-swatch--pos" /> +1 <i className="tr-swatch tr-swatch--neg" /> {MINUS}1
-        </span>
+        {classes > 2 ? (
+          <ClassLegend classes={classes} />
+        ) : (
+          <span className="tr-legend__classes">
+            <i className="tr-swatch tr-swatch--pos" /> +1 <i className="tr-swatch tr-swatch--neg" /> {MINUS}1
+          </span>
+        )}
       </div>
       {!hasBoundary && <p className="tr-note muted">The background shows what the network predicts once it has trained a step.</p>}
     </div>
@@ -219,12 +229,14 @@ function PlotHost({ label, onTooLarge }: { label: Label | 'inspect'; onTooLarge(
     if (coordsRef.current) coordsRef.current.textContent = '';
   }
 
+  const k = setupClasses(setupOf(store.getState().doc));
+  const className = k > 2 ? String(label) : (classChoices().find((c) => c.label === label)?.text ?? String(label));
   const what =
     label === 'inspect'
       ? 'Click a point to open its graph.'
       : label === 'erase'
         ? 'Drag over added points to erase them.'
-        : `Click to add a training point of class ${classChoices().find((c) => c.label === label)?.text ?? String(label)}, or drag to paint several.`;
+        : `Click to add a training point of class ${className}, or drag to paint several.`;
   return (
     <div
       ref={hostRef}

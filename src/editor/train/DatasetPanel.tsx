@@ -4,6 +4,8 @@ import { withoutHiddenCharacters } from '../../document/hiddenCharacters';
 import type { LabelledPoint, TrainingSetup } from '../../document/types';
 import type { PlaygroundStore } from '../../state/store';
 import { datasetsOf, setupOf } from '../../training/setup';
+import { setupClasses } from '../../training/setupClasses';
+import { ClassesField, ClassesMisfit } from './ClassesField';
 import { ParamField } from '../panels/backward/ParamField';
 import { PanelCard } from '../panels/PanelCard';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
@@ -213,9 +215,12 @@ export function DatasetPanel() {
               data-testid="dataset-noise"
             />
           </div>
+          {info.maxClasses > 2 && <ClassesField classes={setupClasses(setup)} max={info.maxClasses} onChange={(classes) => update({ dataset: { ...setupOf(store.getState().doc).dataset, classes }, added: [] })} />}
           {info.fixed && <p className="tr-note muted">The lecture's four samples are fixed: size, noise and seed do not apply.</p>}
         </fieldset>
       )}
+
+      <ClassesMisfit classes={setupClasses(setup)} />
 
       <div className="field">
         <label className="field__label" htmlFor={splitId}>
