@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<{ default: () => Promise<BenchLine[]
   evaluate: () => import('./evaluate.bench'),
   layout: () => import('./layout.bench'),
   trainer: () => import('./trainer.bench'),
+  classes: () => import('./classes.bench'),
   browser: () => import('./browser.bench'),
 };
 
