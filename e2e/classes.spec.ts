@@ -45,6 +45,15 @@ test('3-arm spiral: the offered MLP(2, [16, 16, 3]) with softmax trains to 95 % 
   for (const [j, n] of counts.entries()) expect(n, `pixels of class ${j}'s colour`).toBeGreaterThan(total * 0.05);
   await page.screenshot({ path: `${SHOTS}/spiral3-trained-desktop.png` });
   await page.getByTestId('data-plot').screenshot({ path: `${SHOTS}/spiral3-map.png` });
+  await page.getByTestId('dataset-panel').screenshot({ path: `${SHOTS}/spiral3-data-panel.png` });
+
+  // The light theme has its own class colours: all three still show on the map.
+  await page.getByRole('button', { name: /Light \/ dark theme/ }).first().click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect
+    .poll(async () => Math.min(...(await classPixelCounts(page, THREE)).counts) / total, { message: 'three colours in the light theme', ...FAST })
+    .toBeGreaterThan(0.05);
+  await page.getByTestId('data-plot').screenshot({ path: `${SHOTS}/spiral3-map-light.png` });
   for (const [name, size] of [['tablet', { width: 1024, height: 768 }], ['phone', { width: 390, height: 844 }]] as const) {
     await page.setViewportSize(size);
     await page.screenshot({ path: `${SHOTS}/spiral3-trained-${name}.png`, fullPage: true });

@@ -3,6 +3,7 @@ import { setupOf } from '../../training/setup';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import { classesMisfit, softmaxNetworkFor, softmaxNetworkName } from './classesFit';
 import { classCssColour } from './classColours';
+import './ClassesField.css';
 
 /**
  * How many classes the generator makes (spiral arms, blobs), 2 up to `max`. Changing it clears
@@ -17,7 +18,7 @@ export function ClassesField({ classes, max, onChange }: { classes: number; max:
       </span>
       <div className="segmented tr-segmented" role="radiogroup" aria-labelledby={labelId}>
         {Array.from({ length: max - 1 }, (_, i) => i + 2).map((k) => (
-          <button key={k} type="button" role="radio" aria-checked={classes === k} onClick={() => classes !== k && onChange(k)} data-testid={`dataset-classes-${k}`} title={`${k} classes`}>
+          <button key={k} type="button" role="radio" className="tr-class-choice" aria-checked={classes === k} onClick={() => classes !== k && onChange(k)} data-testid={`dataset-classes-${k}`} title={`${k} classes`}>
             {k}
           </button>
         ))}
