@@ -10,6 +10,7 @@ import { classChoices } from './classChoices';
 import { localPoint, mappingOf, useBrush } from './useBrush';
 import { plotDescription } from './plotDescription';
 import { ClassButtons, ClassLegend } from './ClassButtons';
+import { classText } from './classColours';
 import '../controls/controls.css';
 import '../panels/panelParts.css';
 import '../sceneCanvas.css';
@@ -213,7 +214,7 @@ function PlotHost({ label, onTooLarge }: { label: Label | 'inspect'; onTooLarge(
     // Info, not success: it stays up longer, and it is a lesson to read rather than a confirmation.
     state.notify(
       'info',
-      `The point (${formatCoord(point.x[0]!)}, ${formatCoord(point.x[1]!)}) of class ${point.label > 0 ? '+1' : '−1'}: its ${graph.neurons} neurons as cards, grads from one backward pass; expand a neuron (⤢) to see its ops. ${sampleLesson(graph)} Undo returns to the network.`,
+      `The point (${formatCoord(point.x[0]!)}, ${formatCoord(point.x[1]!)}) of class ${classText(point.label, setupClasses(setup))}: its ${graph.neurons} neurons as cards, grads from one backward pass; expand a neuron (⤢) to see its ops. ${sampleLesson(graph)} Undo returns to the network.`,
     );
   }
 
