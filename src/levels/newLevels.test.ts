@@ -156,3 +156,13 @@ describe('level 14: the boss’s hidden bug', () => {
     }
   });
 });
+
+describe('levels the player builds onto', () => {
+  it('mark no output in their start, so the node the player wires last becomes the output', () => {
+    // A pinned output (b in level 8, n in level 9) stayed the output after the player added
+    // c = b + b or the ÷, and the checks read grads from the wrong end.
+    const extended = LEVELS.filter((l) => l.palette.length > 0 && Object.keys(l.start().nodes).length > 0);
+    expect(extended.map((l) => l.id)).toEqual(['a-neuron', 'node-used-twice', 'tanh-from-exp']);
+    for (const level of extended) expect(level.start().output, level.id).toBeNull();
+  });
+});

@@ -17,7 +17,8 @@ export const nodeUsedTwice: LevelDef = {
   title: 'The bug: a node used twice',
   goal: 'b = a + a, and backward says a.grad = 1. Fix backward by choosing how it writes a grad: a.grad = 2. Then a = 1, c = b + b: a.grad = 4.',
   mode: 'build',
-  start: () => preset.build(),
+  // No output marked: the player's c = b + b becomes the output (the deepest end) once wired.
+  start: () => ({ ...preset.build(), output: null }),
   palette: ['add'],
   hidden: ['mode-backward', 'mode-train', 'examples'],
   budget: 3,

@@ -13,7 +13,9 @@ export const tanhFromExp: LevelDef = {
   mode: 'build',
   start: () => {
     const g = new DocBuilder();
-    return g.output(addNeuronSum(g)).build();
+    addNeuronSum(g);
+    // No output marked: the ÷ the player wires last becomes the output (the deepest end).
+    return g.build();
   },
   palette: ['constant', 'mul', 'exp', 'add', 'sub', 'div'],
   hidden: ['mode-backward', 'mode-train', 'examples'],
