@@ -166,3 +166,20 @@ describe('levels the player builds onto', () => {
     for (const level of extended) expect(level.start().output, level.id).toBeNull();
   });
 });
+
+describe('level 12: the learning-rate budget', () => {
+  const level = findLevel('train-the-tiny-mlp')!;
+  const trained = SOLUTIONS['train-the-tiny-mlp']!().doc;
+  const withRate = (lr: number) => ({ ...trained, training: { ...trained.training!, lr } });
+
+  it('gives the budget star for a rate up to 0.1, and only the solve above it', () => {
+    const within = runLevel(level, withRate(0.1), { predictions: {}, hintsUsed: 0 });
+    expect(within).toMatchObject({ solved: true, nodes: 0.1, withinBudget: true, stars: 3 });
+    const over = runLevel(level, withRate(0.3), { predictions: {}, hintsUsed: 0 });
+    expect(over).toMatchObject({ solved: true, nodes: 0.3, withinBudget: false, stars: 2 });
+  });
+
+  it('does not solve an untrained network whatever the rate', () => {
+    expect(runLevel(level, { ...level.start(), training: { ...level.start().training!, lr: 0.1 } }, { predictions: {}, hintsUsed: 0 }).solved).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 import type { GraphDoc } from '../document/types';
+import { setupOf } from '../training/setup';
 import { countNeurons, evaluated } from './graphFacts';
 import type { Evaluated, LevelContext, LevelDef, Readout } from './types';
 
@@ -17,7 +18,7 @@ export interface CheckStatus {
 export interface LevelRun {
   checks: CheckStatus[];
   solved: boolean;
-  /** Nodes (or neurons, for a level whose budget counts them) in the graph now, against the budget. */
+  /** What the budget counts, in the graph now: nodes, neurons, or the training setup's learning rate. */
   nodes: number;
   withinBudget: boolean;
   /** The level's live numbers for this graph and these answers. */
@@ -74,11 +75,18 @@ export function runLevel(level: LevelDef, doc: GraphDoc, input: PlayerInput, sta
     checks.push(status);
   }
   const solved = checks.every((c) => c.passed);
-  const nodes = level.budgetUnit === 'neurons' ? countNeurons(doc) : Object.keys(doc.nodes).length;
+  const nodes = budgetUsed(level, doc);
   const withinBudget = level.budget === null || nodes <= level.budget;
   const stars = solved ? 1 + (withinBudget ? 1 : 0) + (input.hintsUsed === 0 ? 1 : 0) : 0;
   const readouts = level.readouts ? safeCall(() => level.readouts!(ctx), []) : [];
   return { checks, solved, nodes, withinBudget, stars, readouts };
+}
+
+/** What the level's budget counts, in this graph. */
+function budgetUsed(level: LevelDef, doc: GraphDoc): number {
+  if (level.budgetUnit === 'neurons') return countNeurons(doc);
+  if (level.budgetUnit === 'learning-rate') return setupOf(doc).lr;
+  return Object.keys(doc.nodes).length;
 }
 
 /** A level's helper that throws (a graph it did not expect) gives the fallback. */

@@ -114,10 +114,13 @@ export interface LevelDef {
   palette: readonly string[];
   /** Controls hidden until the level is solved. */
   hidden: readonly HiddenControl[];
-  /** Most nodes (or neurons, see `budgetUnit`) the graph may have for the budget star; null: no budget (the star comes with the solve). */
+  /**
+   * Most nodes (or neurons, or the highest learning rate, see `budgetUnit`) the graph may use
+   * for the budget star; null: no budget (the star comes with the solve).
+   */
   budget: number | null;
-  /** What the budget counts; nodes on the canvas unless said. */
-  budgetUnit?: 'nodes' | 'neurons';
+  /** What the budget counts; nodes on the canvas unless said. 'learning-rate' reads the training setup's rate. */
+  budgetUnit?: BudgetUnit;
   /** Shown one at a time on request; using one costs the no-hint star. */
   hints: readonly string[];
   /** Numbers to type; each is also a check. */
@@ -151,6 +154,9 @@ const choiceSchema = z.discriminatedUnion('style', [
   z.object({ id: idSchema, prompt: z.string().min(1), style: z.literal('node') }),
 ]);
 
+/** What a level's budget counts. */
+export type BudgetUnit = 'nodes' | 'neurons' | 'learning-rate';
+
 /** The shape every level file must have. */
 export const levelSchema = z
   .object({
@@ -162,8 +168,8 @@ export const levelSchema = z
     start: fn,
     palette: z.array(z.string().min(1)),
     hidden: z.array(z.enum(HIDDEN_CONTROLS)),
-    budget: z.number().int().positive().nullable(),
-    budgetUnit: z.enum(['nodes', 'neurons']).optional(),
+    budget: z.number().positive().finite().nullable(),
+    budgetUnit: z.enum(['nodes', 'neurons', 'learning-rate']).optional(),
     hints: z.array(z.string().min(1)).min(1),
     predictions: z.array(predictionSchema),
     predictInOrder: z.boolean().optional(),
@@ -171,6 +177,7 @@ export const levelSchema = z
     checks: z.array(checkSchema),
     readouts: fn.optional(),
   })
+  .refine((l) => l.budget === null || l.budgetUnit === 'learning-rate' || Number.isInteger(l.budget), 'a node or neuron budget is a whole number')
   .refine((l) => l.predictions.length + l.checks.length > 0, 'a level needs at least one prediction or check')
   .refine((l) => {
     const ids = [...l.predictions.map((p) => p.id), ...l.checks.map((c) => c.id), ...(l.choices ?? []).map((c) => c.id)];

@@ -7,6 +7,7 @@ import { Celebration } from './Celebration';
 import { ChoiceField } from './ChoiceField';
 import { Readouts } from './Readouts';
 import { Stars } from './Stars';
+import { formatLecture } from '../formatNumber';
 import '../controls/controls.css';
 import './GoalStrip.css';
 
@@ -58,8 +59,8 @@ export function GoalStrip({ level, onOpenMap }: { level: LevelDef; onOpenMap(): 
       </div>
       <div className="goal-strip__side">
         {level.budget !== null && (
-          <span className="goal-strip__budget" data-testid="budget" data-over={!run.withinBudget || undefined} title={`${unitOf(level)} on the canvas against the level’s budget (the second star)`}>
-            {unitOf(level)} {run.nodes} / {level.budget}
+          <span className="goal-strip__budget" data-testid="budget" data-over={!run.withinBudget || undefined} title={budgetTitle(level)}>
+            {budgetText(level, run)}
           </span>
         )}
         <Hints level={level} used={session.hintsUsed} onOpen={() => levels.getState().openHint()} />
@@ -101,12 +102,24 @@ function visibleChecks(level: LevelDef, run: LevelRun): CheckStatus[] {
 
 /** What the level's budget counts, as the strip names it. */
 function unitOf(level: LevelDef): string {
-  return level.budgetUnit === 'neurons' ? 'Neurons' : 'Nodes';
+  return level.budgetUnit === 'neurons' ? 'Neurons' : level.budgetUnit === 'learning-rate' ? 'Learning rate' : 'Nodes';
+}
+
+/** The budget chip: "Nodes 5 / 7", or for a rate budget "Learning rate 0.05 ≤ 0.1" (the rate set now). */
+function budgetText(level: LevelDef, run: LevelRun): string {
+  if (level.budgetUnit !== 'learning-rate') return `${unitOf(level)} ${run.nodes} / ${level.budget}`;
+  return `${unitOf(level)} ${formatLecture(run.nodes)} ${run.withinBudget ? '≤' : '>'} ${formatLecture(level.budget!)}`;
+}
+
+function budgetTitle(level: LevelDef): string {
+  if (level.budgetUnit === 'learning-rate') return 'The learning rate set in the Train panel against the level’s budget (the second star)';
+  return `${unitOf(level)} on the canvas against the level’s budget (the second star)`;
 }
 
 function starNotes(level: LevelDef, run: LevelRun, hintsUsed: number): string {
   const unit = unitOf(level).toLowerCase();
-  const notes = [level.budget === null ? null : run.withinBudget ? `within ${level.budget} ${unit}` : `over the budget of ${level.budget} ${unit}`, hintsUsed === 0 ? 'no hint used' : `${hintsUsed} hint${hintsUsed > 1 ? 's' : ''} used`];
+  const budget = level.budget === null ? null : level.budgetUnit === 'learning-rate' ? `learning rate ${run.withinBudget ? 'within' : 'over'} ${formatLecture(level.budget)}` : run.withinBudget ? `within ${level.budget} ${unit}` : `over the budget of ${level.budget} ${unit}`;
+  const notes = [budget, hintsUsed === 0 ? 'no hint used' : `${hintsUsed} hint${hintsUsed > 1 ? 's' : ''} used`];
   return notes.filter(Boolean).join(', ');
 }
 
