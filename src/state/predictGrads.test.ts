@@ -51,6 +51,21 @@ describe('predict the gradient in the sandbox', () => {
     expect(predict.getState().feedback?.locals).toEqual(['de/db = a = 2.0']);
   });
 
+  it('prints the chain rule with the formatter it is given (the editor passes its true minus sign)', () => {
+    const store = createPlaygroundStore();
+    store.getState().loadDocument(abPlusC.build());
+    const trueMinus = (x: number) => x.toFixed(1).replace('-', '\u2212');
+    const predict = createPredictGrads(store, trueMinus);
+    for (const guess of ['1', '1', '1', '2']) {
+      predict.getState().guess(guess); // d, c, e, b
+      land(store);
+    }
+    predict.getState().guess('3'); // a, whose grad is b = −3
+    expect(predict.getState().feedback).toMatchObject({ name: 'a', verdict: 'wrong', answer: -3 });
+    expect(predict.getState().feedback?.equation).toBe('dd/da = dd/de * de/da = 1.0 * \u22123.0 = \u22123.0');
+    expect(predict.getState().feedback?.equation).not.toContain('-');
+  });
+
   it('keeps scores apart per graph, and starts each pass from zeroed grads', () => {
     const store = createPlaygroundStore();
     store.getState().loadDocument(abPlusC.build());

@@ -1,4 +1,4 @@
-import { chainRuleText, nodeName } from '../document/backward/chainRule';
+import { chainNumber, chainRuleText, nodeName } from '../document/backward/chainRule';
 import { backwardSchedule, type BackwardSchedule, type BackwardStep } from '../document/backward/schedule';
 import type { GraphDoc } from '../document/types';
 import { parsePrediction } from '../levels/runner';
@@ -80,8 +80,11 @@ export function currentQuestion(store: PlaygroundStore): PredictQuestion | null 
   return { index: pass.done, steps: pass.schedule.steps.length, name: nodeName(store.getState().doc, pass.schedule, step.node), newPass: pass.newPass };
 }
 
-/** Starts predict mode for a tab's playground store. */
-export function createPredictGrads(store: PlaygroundStore): PredictGrads {
+/**
+ * Starts predict mode for a tab's playground store. `num` prints the numbers of the feedback's
+ * chain rule; the editor passes its own formatter (true minus sign), as the Backward panel does.
+ */
+export function createPredictGrads(store: PlaygroundStore, num: (x: number) => string = chainNumber): PredictGrads {
   return createStore<PredictState>()((set, get) => ({
     on: false,
     scores: {},
@@ -94,11 +97,11 @@ export function createPredictGrads(store: PlaygroundStore): PredictGrads {
       if (pass.newPass) store.getState().zeroGrad();
       const doc = store.getState().doc;
       const verdict = scoreGuess(parsePrediction(text), step.grad);
-      const rule = chainRuleText(doc, pass.schedule, step);
+      const rule = chainRuleText(doc, pass.schedule, step, num);
       const key = graphKey(doc);
       set({
         scores: { ...get().scores, [key]: addVerdict(get().scores[key] ?? NO_SCORE, verdict) },
-        feedback: { name: nodeName(doc, pass.schedule, step.node), guess: text.trim(), answer: step.grad, verdict, equation: rule.equation, locals: rule.locals, passDone: pass.done + 1 === pass.schedule.steps.length },
+        feedback: { name: nodeName(doc, pass.schedule, step.node, num), guess: text.trim(), answer: step.grad, verdict, equation: rule.equation, locals: rule.locals, passDone: pass.done + 1 === pass.schedule.steps.length },
       });
       // Lands this node's contributions: its pulse runs after the guess, never before.
       store.getState().stepBackward();

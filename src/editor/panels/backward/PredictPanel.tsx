@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { points, NO_SCORE, type Verdict } from '../../../levels/predict/scoreGuess';
+import { parsePrediction } from '../../../levels/runner';
 import { currentQuestion, graphKey, type PredictQuestion } from '../../../state/predictGrads';
 import { formatLecture } from '../../formatNumber';
 import { usePlayground, usePlaygroundStore } from '../../store/StoreContext';
@@ -27,6 +28,13 @@ export function PredictPanel() {
   );
 }
 
+/** The guess as the learner typed it, but a number printed as every number is (−3, not -3). */
+function guessText(guess: string): string {
+  if (guess === '') return '(nothing)';
+  const n = parsePrediction(guess);
+  return n === null ? guess : formatLecture(n, 6);
+}
+
 function PredictBody() {
   const store = usePlaygroundStore();
   const predict = usePredictStore();
@@ -48,7 +56,7 @@ function PredictBody() {
       {feedback && (
         <div className="predict__feedback" data-testid="predict-feedback" data-verdict={feedback.verdict} role="status">
           <p>
-            <strong>{VERDICT_TEXT[feedback.verdict]}</strong> You said {feedback.name}.grad = {feedback.guess || '(nothing)'}; it is <span className="num">{formatLecture(feedback.answer)}</span>.
+            <strong>{VERDICT_TEXT[feedback.verdict]}</strong> You said {feedback.name}.grad = {guessText(feedback.guess)}; it is <span className="num">{formatLecture(feedback.answer)}</span>.
           </p>
           <p className="predict__equation num" data-testid="predict-equation">
             {feedback.equation}

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { createPredictGrads, type PredictGrads, type PredictState } from '../../../state/predictGrads';
 import type { PlaygroundStore } from '../../../state/store';
+import { formatLecture } from '../../formatNumber';
 import { usePlaygroundStore } from '../../store/StoreContext';
 
 /** One predict mode per playground store, made on first use: it lives as long as the tab's store. */
@@ -11,7 +12,7 @@ export function usePredictStore(): PredictGrads {
   const store = usePlaygroundStore();
   let predict = byStore.get(store);
   if (!predict) {
-    predict = createPredictGrads(store);
+    predict = createPredictGrads(store, formatLecture);
     byStore.set(store, predict);
   }
   return predict;
