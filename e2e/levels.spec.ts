@@ -123,11 +123,20 @@ test.describe('levels', () => {
     // Level 4: each grad from L back; a wrong guess shows the chain rule with the numbers.
     await page.getByTestId('next-level').click();
     await expect(allNodes(page)).toHaveCount(7);
-    for (const [label, grad] of [['l', '1'], ['f', '4'], ['d', '-2'], ['e', '-2'], ['c', '-2'], ['b', '-4']] as const) await predict(page, `grad-${label}`, grad);
+    // Backward waits at each node, from L back, until its grad is typed right; then its pulse lands.
+    const pulse = goal(page).getByTestId('pulse-status');
+    await expect(pulse).toHaveText('Backward waits at L for your guess (0 of 7 nodes landed).');
+    for (const [label, grad, landed] of [['l', '1', 1], ['f', '4', 2], ['d', '-2', 3], ['c', '-2', 4], ['e', '-2', 5], ['b', '-4', 6]] as const) {
+      await predict(page, `grad-${label}`, grad);
+      await expect(pulse).toContainText(`(${landed} of 7 nodes landed)`);
+    }
+    await expect(pulse).toContainText('Backward waits at a');
     await predict(page, 'grad-a', '-6');
+    await expect(pulse).toContainText('(6 of 7 nodes landed)');
     await expect(page.getByTestId('why-grad-a')).toContainText('dL/da = dL/de * de/da = -2.0 * -3.0 = 6.0');
     await predict(page, 'grad-a', '6');
     await expect(page.getByTestId('why-grad-a')).toHaveCount(0);
+    await expect(pulse).toHaveText('Backward done: all 7 nodes have their grad.');
     await expectSolvedWith(page, 3);
 
     // Reload: the stars are kept, and so is the sandbox graph.

@@ -12,15 +12,20 @@ import { dropNew, expectNotSolved, expectSolvedWith, goal, makeRoomRightOf, mapS
 
 test('level 6: + hands its grad to both inputs unchanged, predicted one at a time, for 3 stars', async ({ page }) => {
   await playUnlocked(page, 'plus-passes-the-gradient', 5);
-  // In reverse topological order: a's field only appears once c's grad is right.
-  await expect(goal(page).getByTestId('prediction-grad-a')).toHaveCount(0);
+  // In the engine's backward order: b's field only appears once c's grad is right, and the
+  // pass waits at each asked node (L and f, not asked, land first).
+  const pulse = goal(page).getByTestId('pulse-status');
+  await expect(pulse).toHaveText('Backward waits at c for your guess (2 of 5 nodes landed).');
+  await expect(goal(page).getByTestId('prediction-grad-b')).toHaveCount(0);
   await predict(page, 'grad-c', '-2');
-  await predict(page, 'grad-a', '2');
-  await expect(goal(page).getByTestId('why-grad-a')).toContainText(/dL\/da = dL\/dc \* dc\/da = [-−]2\.0 \* 1\.0 = [-−]2\.0/);
-  await predict(page, 'grad-a', '−2');
-  await expect(goal(page).getByTestId('why-grad-a')).toHaveCount(0);
+  await expect(pulse).toHaveText('Backward waits at b for your guess (3 of 5 nodes landed).');
+  await predict(page, 'grad-b', '2');
+  await expect(goal(page).getByTestId('why-grad-b')).toContainText(/dL\/db = dL\/dc \* dc\/db = [-−]2\.0 \* 1\.0 = [-−]2\.0/);
+  await predict(page, 'grad-b', '−2');
+  await expect(goal(page).getByTestId('why-grad-b')).toHaveCount(0);
   await expectNotSolved(page);
-  await predict(page, 'grad-b', '-2');
+  await predict(page, 'grad-a', '-2');
+  await expect(pulse).toHaveText('Backward done: all 5 nodes have their grad.');
   await expectSolvedWith(page, 3);
   expect(await mapStars(page, 'plus-passes-the-gradient')).toBe('3');
 });

@@ -3,7 +3,8 @@ import { insertMlp } from '../document/network/insertMlp';
 import { gradientCheck } from '../document/backward';
 import { tinyMlp } from '../document/presets/tinyMlp';
 import { fullLoss } from './fullLoss';
-import { idLabelled } from './graphFacts';
+import { evaluated, idLabelled } from './graphFacts';
+import { backwardSchedule } from '../document/backward/schedule';
 import { LEVELS, findLevel, levelNumber } from './registry';
 import { runLevel } from './runner';
 import { SOLUTIONS } from './solutions';
@@ -181,5 +182,19 @@ describe('level 12: the learning-rate budget', () => {
 
   it('does not solve an untrained network whatever the rate', () => {
     expect(runLevel(level, { ...level.start(), training: { ...level.start().training!, lr: 0.1 } }, { predictions: {}, hintsUsed: 0 }).solved).toBe(false);
+  });
+});
+
+describe('levels that ask grads one at a time', () => {
+  it('ask them in the engine’s backward order, so the pass can wait at each asked node', () => {
+    const ordered = LEVELS.filter((l) => l.predictInOrder);
+    expect(ordered.map((l) => l.id)).toEqual(['manual-backprop', 'plus-passes-the-gradient']);
+    for (const level of ordered) {
+      const start = evaluated(level.start());
+      const schedule = backwardSchedule(start.doc, start.evaluation)!;
+      const places = level.predictions.map((p) => schedule.steps.findIndex((s) => s.node === idLabelled(start.doc, p.node!)));
+      expect(places.every((at) => at >= 0), level.id).toBe(true);
+      expect(places, level.id).toEqual([...places].sort((x, y) => x - y));
+    }
   });
 });

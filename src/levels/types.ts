@@ -86,6 +86,8 @@ export interface Prediction {
   tolerance: number;
   /** Said after a wrong guess (the chain rule with the real numbers), computed from the starting graph. */
   explain?(start: Evaluated): string;
+  /** The label of the node whose grad this is: with `predictInOrder`, Backward waits there for the guess. */
+  node?: string;
 }
 
 /** One goal condition, checked live against the graph. */
@@ -144,6 +146,7 @@ const predictionSchema = z.object({
   answer: fn,
   tolerance: z.number().positive().finite(),
   explain: fn.optional(),
+  node: z.string().min(1).optional(),
 });
 
 const checkSchema = z.object({ id: idSchema, text: z.string().min(1), test: fn, explain: fn.optional() });

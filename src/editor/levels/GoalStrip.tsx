@@ -5,6 +5,7 @@ import { ChallengeSolvedActions, SharedAnswerNote } from './challenge/ChallengeS
 import { CHALLENGE_LEVEL_ID } from '../../levels/challenge';
 import { Celebration } from './Celebration';
 import { ChoiceField } from './ChoiceField';
+import { OrderedPulse } from './OrderedPulse';
 import { Readouts } from './Readouts';
 import { Stars } from './Stars';
 import { formatLecture } from '../formatNumber';
@@ -56,6 +57,7 @@ export function GoalStrip({ level, onOpenMap }: { level: LevelDef; onOpenMap(): 
           })}
         </ul>
         <Readouts readouts={run.readouts} />
+        {level.predictInOrder && <OrderedPulse level={level} run={run} />}
       </div>
       <div className="goal-strip__side">
         {level.budget !== null && (

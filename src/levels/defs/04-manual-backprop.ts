@@ -10,6 +10,7 @@ function gradOfNode(label: string): Prediction {
     answer: (start) => gradOf(start, label),
     tolerance: 0.001,
     explain: (start) => chainRuleFor(start, label),
+    node: label,
   };
 }
 
@@ -25,8 +26,8 @@ export const manualBackprop: LevelDef = {
   hidden: ['mode-backward', 'mode-train', 'examples'],
   budget: null,
   hints: ['L.grad is 1. For L = d·f, ∂L/∂d is f and ∂L/∂f is d.', 'A + passes the grad it gets to both inputs unchanged; a × sends grad · (the other input).'],
-  // Reverse topological order, as backward visits them.
-  predictions: ['L', 'f', 'd', 'e', 'c', 'b', 'a'].map(gradOfNode),
+  // Reverse topological order, as the engine's backward visits them: the pass waits at each.
+  predictions: ['L', 'f', 'd', 'c', 'e', 'b', 'a'].map(gradOfNode),
   predictInOrder: true,
   checks: [],
 };
