@@ -123,3 +123,30 @@ test('level 14: Backward and the gradient check disagree; blaming a leaf is refu
   await strip.getByTestId('node-pick-blame').click();
   await expectSolvedWith(page, 3);
 });
+
+test('the solve chime is off by default, kept on after a reload once turned on, and plays on a solve; with reduced motion the sparks stay still', async ({ page }) => {
+  const chimes = () => page.evaluate(() => performance.getEntriesByName('playground:chime').length);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await playUnlocked(page, 'count-parameters');
+  const sound = goal(page).getByTestId('sound-toggle');
+  await expect(sound).not.toBeChecked();
+  await predict(page, 'parameters', '41');
+  await expectSolvedWith(page, 3);
+  await expect(page.getByTestId('celebration')).toHaveAttribute('data-motion', 'reduced');
+  await expect(page.getByTestId('celebration').locator('.celebration__spark')).toHaveCount(0);
+  expect(await chimes()).toBe(0);
+
+  await sound.check();
+  await page.reload();
+  await expect(goal(page).getByTestId('sound-toggle')).toBeChecked();
+  // Shown solved again after the reload: no fanfare for an old solve.
+  await expectSolvedWith(page, 3);
+  expect(await chimes()).toBe(0);
+  await page.getByTestId('level-restart').click();
+  await expectNotSolved(page);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await predict(page, 'parameters', '41');
+  await expectSolvedWith(page, 3);
+  await expect.poll(chimes).toBe(1);
+  await expect(page.getByTestId('celebration').locator('.celebration__spark')).toHaveCount(12);
+});

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { levelNumber, nextLevel, type CheckStatus, type LevelDef, type LevelRun } from '../../levels';
 import { useLevelPlay, useLevels } from './LevelsContext';
 import { ChallengeSolvedActions, SharedAnswerNote } from './challenge/ChallengeStripParts';
 import { CHALLENGE_LEVEL_ID } from '../../levels/challenge';
 import { Celebration } from './Celebration';
+import { setSoundOn, soundOn } from './solveChime';
 import { ChoiceField } from './ChoiceField';
 import { OrderedPulse } from './OrderedPulse';
 import { Readouts } from './Readouts';
@@ -21,6 +22,8 @@ export function GoalStrip({ level, onOpenMap }: { level: LevelDef; onOpenMap(): 
   const levels = useLevelPlay();
   const run = useLevels((s) => s.run);
   const session = useLevels((s) => s.session);
+  // Solved when the strip appeared (a reload, a replay of a solved graph): no fanfare for that.
+  const solvedAtOpen = useSolvedAtOpen(level.id, run?.solved ?? false);
   if (!run || !session) return null;
   const isChallenge = level.id === CHALLENGE_LEVEL_ID;
   const next = nextLevel(level.id);
@@ -65,6 +68,7 @@ export function GoalStrip({ level, onOpenMap }: { level: LevelDef; onOpenMap(): 
             {budgetText(level, run)}
           </span>
         )}
+        <SoundToggle />
         <Hints level={level} used={session.hintsUsed} onOpen={() => levels.getState().openHint()} />
         <button type="button" className="tool-button" onClick={() => levels.getState().play(level.id)} data-testid="level-restart" title="Start this level again from its first graph">
           Restart
@@ -75,7 +79,7 @@ export function GoalStrip({ level, onOpenMap }: { level: LevelDef; onOpenMap(): 
       </div>
       {run.solved && (
         <div className="goal-strip__solved" role="status" data-testid="level-solved">
-          <Celebration key={level.id} />
+          <Celebration key={level.id} announce={!solvedAtOpen} />
           <strong>Solved!</strong> <Stars count={run.stars} />
           <span className="goal-strip__star-notes">{starNotes(level, run, session.hintsUsed)}</span>
           {isChallenge ? (
@@ -92,6 +96,36 @@ export function GoalStrip({ level, onOpenMap }: { level: LevelDef; onOpenMap(): 
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * Whether this level was solved when it was opened and has stayed solved since: a solve the
+ * player just made is the only one worth a fanfare (a restart or a wrong edit clears it).
+ */
+function useSolvedAtOpen(levelId: string, solved: boolean): boolean {
+  const seen = useRef<{ id: string; solved: boolean } | null>(null);
+  if (seen.current?.id !== levelId) seen.current = { id: levelId, solved };
+  else if (!solved) seen.current.solved = false;
+  return seen.current.solved;
+}
+
+/** Sound on a solve: off until the player turns it on; kept across reloads. */
+function SoundToggle() {
+  const [on, setOn] = useState(soundOn);
+  return (
+    <label className="goal-strip__sound" title="A short chime when a level is solved">
+      <input
+        type="checkbox"
+        checked={on}
+        onChange={(e) => {
+          setOn(e.target.checked);
+          setSoundOn(e.target.checked);
+        }}
+        data-testid="sound-toggle"
+      />{' '}
+      Sound
+    </label>
   );
 }
 
