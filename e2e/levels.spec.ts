@@ -10,7 +10,7 @@ import { allEdges, allNodes, canvasBox, dataOf, dragFromPalette, nodeById, nodeB
  * a reload, with the sandbox graph kept aside and brought back.
  */
 
-const SHOTS = '/work/coord/shots/levels';
+const SHOTS = '/work/coord/shots/levels12';
 
 function goal(page: Page): Locator {
   return page.getByTestId('goal-strip');
@@ -131,6 +131,7 @@ test.describe('levels', () => {
       await expect(pulse).toContainText(`(${landed} of 7 nodes landed)`);
     }
     await expect(pulse).toContainText('Backward waits at a');
+    await page.screenshot({ path: `${SHOTS}/level4-paused-pass-desktop.png` });
     await predict(page, 'grad-a', '-6');
     await expect(pulse).toContainText('(6 of 7 nodes landed)');
     await expect(page.getByTestId('why-grad-a')).toContainText('dL/da = dL/de * de/da = -2.0 * -3.0 = 6.0');
