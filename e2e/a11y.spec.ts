@@ -1,10 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { actionButton, backwardPanel, enterBackwardMode } from './helpers/backward';
 import { nodeByLabel, openPlayground, typeValue } from './helpers/canvas';
 import { modeButton } from './helpers/train';
+import { shotPath } from './helpers/shots';
 
 /**
  * Accessibility as axe-core's rules engine judges it: Build, Backward, Train and the level map,
@@ -12,7 +12,7 @@ import { modeButton } from './helpers/train';
  * what changed after an edit and after Backward, as a screen reader would read it out.
  */
 
-const SHOTS = '/work/coord/shots/a11y15';
+const SHOTS = 'a11y15';
 type Theme = 'dark' | 'light';
 
 /** Every serious or critical violation on the page right now, one readable line per element. */
@@ -33,7 +33,7 @@ async function useTheme(page: Page, theme: Theme): Promise<void> {
 }
 
 async function check(page: Page, screen: string, theme: Theme): Promise<void> {
-  await page.screenshot({ path: `${SHOTS}/${screen}-${theme}.png` });
+  await page.screenshot({ path: shotPath(SHOTS, `${screen}-${theme}.png`) });
   const found = await seriousViolations(page);
   // Soft: one run reports every screen's violations, not just the first screen's.
   expect.soft(found, `serious or critical axe violations in ${screen} (${theme}):\n${found.join('\n')}`).toEqual([]);
@@ -41,7 +41,6 @@ async function check(page: Page, screen: string, theme: Theme): Promise<void> {
 
 test.describe('accessibility', () => {
   test.beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
   });
 
   for (const theme of ['dark', 'light'] as const) {
@@ -70,7 +69,7 @@ test.describe('accessibility', () => {
       await expect(page.getByTestId('level-map')).toBeHidden();
       for (const [w, h] of [[1024, 768], [390, 844]] as const) {
         await page.setViewportSize({ width: w, height: h });
-        await page.screenshot({ path: `${SHOTS}/train-${theme}-${w}x${h}.png` });
+        await page.screenshot({ path: shotPath(SHOTS, `train-${theme}-${w}x${h}.png`) });
       }
     });
   }

@@ -1,8 +1,9 @@
 import { expect, test } from './fixtures';
 import { classPixelCounts } from './helpers/classPixels';
 import { datasetCounts, lrSlider, openTrainPanel, percentOf, startTraining } from './helpers/train';
+import { shotPath } from './helpers/shots';
 
-const SHOTS = '/work/coord/shots/classes13';
+const SHOTS = 'classes13';
 const FAST = { intervals: [100, 200] };
 const THREE = ['--pos', '--neg', '--class-2'] as const;
 
@@ -27,7 +28,7 @@ test('3-arm spiral: the offered MLP(2, [16, 16, 3]) with softmax trains to 95 % 
   await expect(misfit).toContainText('3 classes');
   await page.getByTestId('use-softmax-network').click();
   await expect(misfit).toHaveCount(0);
-  await page.screenshot({ path: `${SHOTS}/spiral3-before.png` });
+  await page.screenshot({ path: shotPath(SHOTS, `spiral3-before.png`) });
 
   // Full-batch steps at lr ≈ 0.25 (one Page Up from 0.1): the spiral needs a few thousand.
   const slider = lrSlider(page);
@@ -43,9 +44,9 @@ test('3-arm spiral: the offered MLP(2, [16, 16, 3]) with softmax trains to 95 % 
 
   const { counts, total } = await classPixelCounts(page, THREE);
   for (const [j, n] of counts.entries()) expect(n, `pixels of class ${j}'s colour`).toBeGreaterThan(total * 0.05);
-  await page.screenshot({ path: `${SHOTS}/spiral3-trained-desktop.png` });
-  await page.getByTestId('data-plot').screenshot({ path: `${SHOTS}/spiral3-map.png` });
-  await page.getByTestId('dataset-panel').screenshot({ path: `${SHOTS}/spiral3-data-panel.png` });
+  await page.screenshot({ path: shotPath(SHOTS, `spiral3-trained-desktop.png`) });
+  await page.getByTestId('data-plot').screenshot({ path: shotPath(SHOTS, `spiral3-map.png`) });
+  await page.getByTestId('dataset-panel').screenshot({ path: shotPath(SHOTS, `spiral3-data-panel.png`) });
 
   // The light theme has its own class colours: all three still show on the map.
   await page.getByRole('button', { name: /Light \/ dark theme/ }).first().click();
@@ -53,9 +54,9 @@ test('3-arm spiral: the offered MLP(2, [16, 16, 3]) with softmax trains to 95 % 
   await expect
     .poll(async () => Math.min(...(await classPixelCounts(page, THREE)).counts) / total, { message: 'three colours in the light theme', ...FAST })
     .toBeGreaterThan(0.05);
-  await page.getByTestId('data-plot').screenshot({ path: `${SHOTS}/spiral3-map-light.png` });
+  await page.getByTestId('data-plot').screenshot({ path: shotPath(SHOTS, `spiral3-map-light.png`) });
   for (const [name, size] of [['tablet', { width: 1024, height: 768 }], ['phone', { width: 390, height: 844 }]] as const) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: `${SHOTS}/spiral3-trained-${name}.png`, fullPage: true });
+    await page.screenshot({ path: shotPath(SHOTS, `spiral3-trained-${name}.png`), fullPage: true });
   }
 });

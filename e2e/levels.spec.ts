@@ -1,8 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { actionButton, backwardPanel } from './helpers/backward';
 import { allEdges, allNodes, canvasBox, dataOf, dragFromPalette, nodeById, nodeByLabel, nodeIds, openPlayground, settle, typeValue, viewportTransform, waitForLayout, wire, type Point } from './helpers/canvas';
+import { shotPath } from './helpers/shots';
 
 /**
  * The levels, played as a person plays them: open the map from the header, type predictions
@@ -10,7 +10,7 @@ import { allEdges, allNodes, canvasBox, dataOf, dragFromPalette, nodeById, nodeB
  * a reload, with the sandbox graph kept aside and brought back.
  */
 
-const SHOTS = '/work/coord/shots/levels12';
+const SHOTS = 'levels12';
 
 function goal(page: Page): Locator {
   return page.getByTestId('goal-strip');
@@ -117,8 +117,7 @@ test.describe('levels', () => {
     await expect(allEdges(page)).toHaveCount(6);
     await expect.poll(() => dataOf(L)).toBe(-8);
     await expectSolvedWith(page, 3);
-    await mkdir(SHOTS, { recursive: true });
-    await page.screenshot({ path: `${SHOTS}/solve-level3-desktop.png` });
+    await page.screenshot({ path: shotPath(SHOTS, `solve-level3-desktop.png`) });
 
     // Level 4: each grad from L back; a wrong guess shows the chain rule with the numbers.
     await page.getByTestId('next-level').click();
@@ -131,7 +130,7 @@ test.describe('levels', () => {
       await expect(pulse).toContainText(`(${landed} of 7 nodes landed)`);
     }
     await expect(pulse).toContainText('Backward waits at a');
-    await page.screenshot({ path: `${SHOTS}/level4-paused-pass-desktop.png` });
+    await page.screenshot({ path: shotPath(SHOTS, `level4-paused-pass-desktop.png`) });
     await predict(page, 'grad-a', '-6');
     await expect(pulse).toContainText('(6 of 7 nodes landed)');
     await expect(page.getByTestId('why-grad-a')).toContainText('dL/da = dL/de * de/da = -2.0 * -3.0 = 6.0');
@@ -250,12 +249,11 @@ test.describe('levels', () => {
       await expect(page.getByTestId('hints')).toBeVisible();
       await predict(page, 'slope', '14');
       await expectSolvedWith(page, 2);
-      await mkdir(SHOTS, { recursive: true });
-      await page.screenshot({ path: `${SHOTS}/solve-${view.name}.png` });
+      await page.screenshot({ path: shotPath(SHOTS, `solve-${view.name}.png`) });
       const map = await openMap(page);
       await map.getByTestId('unlock-all').check();
       await expect(map.getByTestId('level-card-count-parameters')).toBeEnabled();
-      await page.screenshot({ path: `${SHOTS}/map-${view.name}.png` });
+      await page.screenshot({ path: shotPath(SHOTS, `map-${view.name}.png`) });
     });
   }
 });

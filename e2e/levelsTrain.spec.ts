@@ -1,9 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { allNodes } from './helpers/canvas';
 import { expectNotSolved, expectSolvedWith, goal, mapStars, playUnlocked } from './helpers/levels';
 import { lossOf, lrSlider, pauseTraining, percentOf, startTraining } from './helpers/train';
+import { shotPath } from './helpers/shots';
 
 /**
  * The two training levels played from the map to a solve with the Train panel, as a player
@@ -56,8 +56,7 @@ test('level 12: the lecture’s rate 0.01 raised to 0.1 on the slider, within th
   await expect(goal(page).getByTestId('check-loss')).toHaveAttribute('data-passed', 'true');
   await expectSolvedWith(page, 3);
   await expect(page.getByTestId('level-solved')).toContainText('learning rate within 0.1');
-  await mkdir('/work/coord/shots/levels12', { recursive: true });
-  await page.screenshot({ path: '/work/coord/shots/levels12/solve-level12-desktop.png' });
+    await page.screenshot({ path: shotPath('levels12', 'solve-level12-desktop.png') });
 
   await page.reload();
   await expectSolvedWith(page, 3);

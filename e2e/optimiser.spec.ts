@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { insertDefaultMlp, lossOf, openTrainPanel, pauseTraining, startTraining, stepCount, toggle } from './helpers/train';
+import { shotPath } from './helpers/shots';
 
 /**
  * Optimisers as things to look at: train the moons network with SGD, switch to Adam in the
@@ -9,7 +9,7 @@ import { insertDefaultMlp, lossOf, openTrainPanel, pauseTraining, startTraining,
  * loss keeps falling, and see β1 = 1 refused in its field with the reason.
  */
 
-const SHOTS = '/work/coord/shots/optim13';
+const SHOTS = 'optim13';
 const FAST = { intervals: [100, 200] };
 
 function firstCell(page: Page, testId: string): Locator {
@@ -48,7 +48,7 @@ test('switch SGD → Adam mid-run: the state panel shows m and √v, live, and t
     .not.toBe(m.join('|'));
   await expect.poll(() => lossOf(page), { message: 'Adam keeps the loss falling', timeout: 15_000, ...FAST }).toBeLessThan(lossAtSwitch * 0.8);
   await expect(toggle(page)).toHaveText(/Pause/);
-  await page.screenshot({ path: `${SHOTS}/adam-desktop.png` });
+  await page.screenshot({ path: shotPath(SHOTS, `adam-desktop.png`) });
 
   // β1 = 1 is refused in the field, with the reason; training goes on with the last good β1.
   const beta1 = page.getByTestId('optimiser-beta1');
@@ -61,7 +61,7 @@ test('switch SGD → Adam mid-run: the state panel shows m and √v, live, and t
   const t = await stepCount(page);
   await expect.poll(() => stepCount(page), { message: 'training carries on', ...FAST }).toBeGreaterThan(t + 20);
   await error.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}/beta1-refused-desktop.png` });
+  await page.screenshot({ path: shotPath(SHOTS, `beta1-refused-desktop.png`) });
 
   // A good value clears the reason.
   await beta1.fill('0.8');
@@ -74,8 +74,7 @@ test('switch SGD → Adam mid-run: the state panel shows m and √v, live, and t
   ] as const) {
     await page.setViewportSize(size);
     await page.getByTestId('optimiser-panel').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/optimiser-${name}.png` });
+    await page.screenshot({ path: shotPath(SHOTS, `optimiser-${name}.png`) });
   }
 });
 
-test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));

@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { boundaryPixels, datasetCounts, importCsv, insertDefaultMlp, lossOf, openTrainPanel, pauseTraining, startTraining } from './helpers/train';
+import { shotPath } from './helpers/shots';
 
-const SHOTS = '/work/coord/shots/units13';
+const SHOTS = 'units13';
 
 /** How many points the counts line says were added ("… (12 added)"; none shown is 0). */
 async function addedCount(page: Page): Promise<number> {
@@ -49,7 +50,7 @@ test('paint points by dragging, erase some, undo the erasing, then train on them
   await paintStroke(page, [0.8, 0.15], [0.75, 0.85], 30);
   const painted = await addedCount(page);
   expect(painted).toBeGreaterThanOrEqual(30);
-  await page.screenshot({ path: `${SHOTS}/paint-desktop.png` });
+  await page.screenshot({ path: shotPath(SHOTS, `paint-desktop.png`) });
 
   // Undo takes back a whole stroke at once.
   await page.keyboard.press('ControlOrMeta+z');
@@ -81,9 +82,9 @@ test('paint points by dragging, erase some, undo the erasing, then train on them
   const px = await boundaryPixels(page);
   expect(px.pos / px.total, 'blue where +1 was painted').toBeGreaterThan(0.2);
   expect(px.neg / px.total, 'orange where −1 was painted').toBeGreaterThan(0.2);
-  await page.screenshot({ path: `${SHOTS}/paint-trained-desktop.png` });
+  await page.screenshot({ path: shotPath(SHOTS, `paint-trained-desktop.png`) });
   await page.setViewportSize({ width: 1024, height: 768 });
-  await page.screenshot({ path: `${SHOTS}/paint-trained-tablet.png` });
+  await page.screenshot({ path: shotPath(SHOTS, `paint-trained-tablet.png`) });
 });
 
 test('touch: a finger drag paints points too', async ({ browser }) => {
@@ -102,9 +103,9 @@ test('touch: a finger drag paints points too', async ({ browser }) => {
     fire('pointerup', 20);
   }, box);
   await expect.poll(() => addedCount(page), { message: 'the touch stroke painted points' }).toBeGreaterThanOrEqual(5);
-  await page.screenshot({ path: `${SHOTS}/paint-touch-tablet.png` });
+  await page.screenshot({ path: shotPath(SHOTS, `paint-touch-tablet.png`) });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByTestId('erase-points').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}/paint-phone.png` });
+  await page.screenshot({ path: shotPath(SHOTS, `paint-phone.png`) });
   await context.close();
 });

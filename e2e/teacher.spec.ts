@@ -1,8 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test, watchConsole } from './fixtures';
 import { enterBackwardMode, gradOf, loadPreset } from './helpers/backward';
 import { allEdges, allNodes, dataOf, nodeByLabel, openPlayground, toast, typeValue } from './helpers/canvas';
+import { shotPath } from './helpers/shots';
 
 /**
  * Teacher links and predict-the-gradient, used as a teacher and a student would: the teacher
@@ -11,7 +11,7 @@ import { allEdges, allNodes, dataOf, nodeByLabel, openPlayground, toast, typeVal
  * teacher opens that and sees it solved. A changed link is refused and touches nothing.
  */
 
-const SHOTS = '/work/coord/shots/teacher';
+const SHOTS = 'teacher';
 const PROGRESS_KEY = 'micrograd-playground/levels/progress';
 
 function stored(page: Page, key: string): Promise<string | null> {
@@ -41,7 +41,6 @@ test.describe('teacher links', () => {
   test.slow();
 
   test('a teacher makes a challenge, a student solves it and shares back, the teacher sees it solved; a changed link is refused', async ({ page }) => {
-    await mkdir(SHOTS, { recursive: true });
     await openPlayground(page);
     // Some level progress (the teacher's unlock-all) that no link may touch.
     await page.getByTestId('open-levels').click();
@@ -71,7 +70,7 @@ test.describe('teacher links', () => {
     const link = await dialog.getByTestId('challenge-link').inputValue();
     expect(link).toMatch(/#c=[A-Za-z0-9_-]+$/);
     await dialog.getByTestId('challenge-link').scrollIntoViewIfNeeded();
-    await dialog.screenshot({ path: `${SHOTS}/challenge-dialog.png` });
+    await dialog.screenshot({ path: shotPath(SHOTS, `challenge-dialog.png`) });
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.close();
 
@@ -88,7 +87,7 @@ test.describe('teacher links', () => {
     // The teacher's graph as it was shared: L = 10; the student sets c = 15 to make L = 0.
     await expect.poll(() => dataOf(nodeByLabel(student.tab, 'L'))).toBe(10);
     await expect(allEdges(student.tab)).toHaveCount(6);
-    await student.tab.screenshot({ path: `${SHOTS}/student-view.png` });
+    await student.tab.screenshot({ path: shotPath(SHOTS, `student-view.png`) });
     await typeValue(student.tab, nodeByLabel(student.tab, 'c'), '15');
     const solved = student.tab.getByTestId('level-solved');
     await expect(solved).toBeVisible();
@@ -96,7 +95,7 @@ test.describe('teacher links', () => {
     await solved.getByTestId('share-back').click();
     const answerLink = await solved.getByTestId('share-back-link').inputValue();
     expect(answerLink).toMatch(/#c=[A-Za-z0-9_-]+$/);
-    await student.tab.screenshot({ path: `${SHOTS}/student-solved.png` });
+    await student.tab.screenshot({ path: shotPath(SHOTS, `student-solved.png`) });
     // Their saved work was put aside, not replaced: the sandbox comes back as the teacher left it.
     await student.tab.getByTestId('back-to-sandbox').click();
     await expect(strip).toBeHidden();
@@ -116,7 +115,7 @@ test.describe('teacher links', () => {
     await expect(teacherStrip.getByTestId('check-output-value')).toHaveAttribute('data-passed', 'true');
     await expect(teacher.tab.getByTestId('toast')).toContainText('solved, 3 ★ (checked again here');
     await expect.poll(() => dataOf(nodeByLabel(teacher.tab, 'c'))).toBe(15);
-    await teacher.tab.screenshot({ path: `${SHOTS}/teacher-sees-solved.png` });
+    await teacher.tab.screenshot({ path: shotPath(SHOTS, `teacher-sees-solved.png`) });
     await teacher.tab.getByTestId('back-to-sandbox').click();
     await expect.poll(() => dataOf(nodeByLabel(teacher.tab, 'L'))).toBe(10);
 
@@ -138,7 +137,6 @@ test.describe('teacher links', () => {
 
 test.describe('predict the gradient in the sandbox', () => {
   test('on d = a·b + c, Backward asks each node before it lands; one wrong guess shows the chain rule, the rest score exact', async ({ page }) => {
-    await mkdir(SHOTS, { recursive: true });
     await openPlayground(page);
     await loadPreset(page, 'd-equals-ab-plus-c', 5);
     await enterBackwardMode(page);
@@ -164,7 +162,7 @@ test.describe('predict the gradient in the sandbox', () => {
         await expect(feedback).toContainText('You said b.grad = 5; it is 2');
         await expect(feedback.getByTestId('predict-equation')).toHaveText('dd/db = dd/de * de/db = 1.0 * 2.0 = 2.0');
         await expect(feedback).toContainText('de/db = a = 2.0');
-        await page.screenshot({ path: `${SHOTS}/predict-wrong.png` });
+        await page.screenshot({ path: shotPath(SHOTS, `predict-wrong.png`) });
       } else {
         await expect(feedback).toHaveAttribute('data-verdict', 'exact');
       }
@@ -174,6 +172,6 @@ test.describe('predict the gradient in the sandbox', () => {
     expect(asked).toEqual(['d', 'c', 'e', 'b', 'a']);
     await expect(panel.getByTestId('predict-pass-done')).toBeVisible();
     await expect(panel.getByTestId('predict-score')).toHaveText('This graph: 4 exact · 0 close · 1 wrong (8 of 10 points)');
-    await page.screenshot({ path: `${SHOTS}/predict-done.png` });
+    await page.screenshot({ path: shotPath(SHOTS, `predict-done.png`) });
   });
 });

@@ -2,8 +2,9 @@ import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { nodeByLabel } from './helpers/canvas';
 import { insertDefaultMlp, openTrainPanel, pauseTraining, startTraining } from './helpers/train';
+import { shotPath } from './helpers/shots';
 
-const SHOTS = '/work/coord/shots/units13';
+const SHOTS = 'units13';
 
 /** A unit map's pixels as drawn: how many distinct colours, and the spread of their brightness. */
 async function mapPixels(map: Locator): Promise<{ colours: number; spread: number; opaque: number }> {
@@ -68,12 +69,12 @@ test('unit maps: each hidden neuron shows its own non-uniform heatmap, which fol
   const small = (await map.boundingBox())!;
   await map.hover();
   await expect.poll(async () => (await map.boundingBox())!.width, { message: 'hover enlarges the map' }).toBeGreaterThan(small.width * 2);
-  await page.screenshot({ path: `${SHOTS}/unit-maps-hover-desktop.png` });
+  await page.screenshot({ path: shotPath(SHOTS, `unit-maps-hover-desktop.png`) });
   await page.mouse.move(5, 5);
 
-  await page.screenshot({ path: `${SHOTS}/unit-maps-desktop.png` });
+  await page.screenshot({ path: shotPath(SHOTS, `unit-maps-desktop.png`) });
   await page.setViewportSize({ width: 1024, height: 768 });
-  await page.screenshot({ path: `${SHOTS}/unit-maps-tablet.png` });
+  await page.screenshot({ path: shotPath(SHOTS, `unit-maps-tablet.png`) });
 
   // Off again: the maps go, and the worker stops sending them.
   await page.getByTestId('unit-maps-toggle').uncheck();
@@ -95,5 +96,5 @@ test('unit maps on a network drawn as layers: a map per output on each hidden la
   const px = await mapPixels(page.getByTestId('unit-map').nth(20));
   expect(px.opaque).toBe(24 * 24);
   expect(px.spread, 'a second-layer unit map is not uniform').toBeGreaterThan(100);
-  await page.screenshot({ path: `${SHOTS}/unit-maps-layers-desktop.png` });
+  await page.screenshot({ path: shotPath(SHOTS, `unit-maps-layers-desktop.png`) });
 });
