@@ -159,7 +159,7 @@ test.describe('predict the gradient in the sandbox', () => {
       const feedback = panel.getByTestId('predict-feedback');
       if (name === 'b') {
         await expect(feedback).toHaveAttribute('data-verdict', 'wrong');
-        await expect(feedback).toContainText('You said b.grad = 5; it is 2');
+        await expect(feedback).toContainText('You said b.grad = 5.0; it is 2.0.');
         await expect(feedback.getByTestId('predict-equation')).toHaveText('dd/db = dd/de * de/db = 1.0 * 2.0 = 2.0');
         await expect(feedback).toContainText('de/db = a = 2.0');
         await page.screenshot({ path: shotPath(SHOTS, `predict-wrong.png`) });
