@@ -26,6 +26,10 @@ test('switch SGD → Adam mid-run: the state panel shows m and √v, live, and t
   await insertDefaultMlp(page);
   const select = page.getByTestId('optimiser-select');
   await expect(select).toHaveValue('sgd');
+  // At full speed a fast machine takes SGD to the loss floor before the switch, where no
+  // optimiser can make it fall by a fifth more; at 30 steps/s the switch comes while it still falls.
+  await page.getByTestId('speed-slider').fill('4');
+  await expect(page.getByTestId('speed-value')).toHaveText('30 steps/s');
 
   await startTraining(page);
   await expect.poll(() => stepCount(page), { message: 'SGD is training', ...FAST }).toBeGreaterThan(30);
