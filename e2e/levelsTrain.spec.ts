@@ -43,11 +43,18 @@ test('level 12: the lecture’s rate 0.01 raised to 0.1 on the slider, within th
   await slider.click();
   await expect(page.getByTestId('lr-value')).toHaveText('0.1');
   await expect(budget).toHaveText('Learning rate 0.1 ≤ 0.1');
-  // A bigger step is over the budget, and the chip says so; back down to 0.1.
+  // A bigger step is over the budget, and the chip says so. The star is for a run that never
+  // went over: back down to 0.1 the chip still counts the highest rate, until a Restart.
   await page.keyboard.press('PageUp');
   await expect(budget).toHaveAttribute('data-over', 'true');
   await expect(budget).toContainText('>');
   await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('lr-value')).toHaveText('0.1');
+  await expect(budget).toHaveAttribute('data-over', 'true');
+  await expect(budget).toContainText('Restart for a new one');
+  await goal(page).getByTestId('level-restart').click();
+  await expect(budget).toHaveText('Learning rate 0.01 ≤ 0.1');
+  await lrSlider(page).click();
   await expect(page.getByTestId('lr-value')).toHaveText('0.1');
   await expect(budget).not.toHaveAttribute('data-over', /.*/);
   await expectNotSolved(page);

@@ -180,6 +180,13 @@ describe('level 12: the learning-rate budget', () => {
     expect(over).toMatchObject({ solved: true, nodes: 0.3, withinBudget: false, stars: 2 });
   });
 
+  it('counts the highest rate of the run: lowering the slider before Pause keeps the star away', () => {
+    const lowered = runLevel(level, withRate(0.1), { predictions: {}, hintsUsed: 0, highestRate: 0.3 });
+    expect(lowered).toMatchObject({ solved: true, nodes: 0.3, withinBudget: false, stars: 2 });
+    const neverOver = runLevel(level, withRate(0.1), { predictions: {}, hintsUsed: 0, highestRate: 0.05 });
+    expect(neverOver).toMatchObject({ nodes: 0.1, withinBudget: true, stars: 3 });
+  });
+
   it('does not solve an untrained network whatever the rate', () => {
     expect(runLevel(level, { ...level.start(), training: { ...level.start().training!, lr: 0.1 } }, { predictions: {}, hintsUsed: 0 }).solved).toBe(false);
   });

@@ -33,6 +33,12 @@ export interface PlayerInput {
   /** Picked option ids by choice id; absent or {} before any pick. */
   choices?: Readonly<Record<string, string>>;
   hintsUsed: number;
+  /**
+   * For a learning-rate budget: the highest rate set since the level was (re)started. The star
+   * is for a run that never went above the budget, so training fast and lowering the slider just
+   * before Pause does not earn it.
+   */
+  highestRate?: number;
 }
 
 /** A typed prediction as a number: '', '-', 'abc' are not numbers yet. Accepts the minus sign −. */
@@ -75,7 +81,7 @@ export function runLevel(level: LevelDef, doc: GraphDoc, input: PlayerInput, sta
     checks.push(status);
   }
   const solved = checks.every((c) => c.passed);
-  const nodes = budgetUsed(level, doc);
+  const nodes = budgetUsed(level, doc, input);
   const withinBudget = level.budget === null || nodes <= level.budget;
   const stars = solved ? 1 + (withinBudget ? 1 : 0) + (input.hintsUsed === 0 ? 1 : 0) : 0;
   const readouts = level.readouts ? safeCall(() => level.readouts!(ctx), []) : [];
@@ -83,9 +89,9 @@ export function runLevel(level: LevelDef, doc: GraphDoc, input: PlayerInput, sta
 }
 
 /** What the level's budget counts, in this graph. */
-function budgetUsed(level: LevelDef, doc: GraphDoc): number {
+function budgetUsed(level: LevelDef, doc: GraphDoc, input: PlayerInput): number {
   if (level.budgetUnit === 'neurons') return countNeurons(doc);
-  if (level.budgetUnit === 'learning-rate') return setupOf(doc).lr;
+  if (level.budgetUnit === 'learning-rate') return Math.max(setupOf(doc).lr, input.highestRate ?? -Infinity);
   return Object.keys(doc.nodes).length;
 }
 

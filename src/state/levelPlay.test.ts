@@ -35,6 +35,22 @@ describe('level play', () => {
     expect(storage.getItem(SESSION_KEY)).toBeNull();
   });
 
+  it('a learning-rate budget counts the highest rate of the run, saved with the session, until a Restart', () => {
+    const storage = memoryStorage();
+    const { store, levels } = tab(storage);
+    levels.getState().play('train-the-tiny-mlp');
+    expect(levels.getState().run?.nodes).toBe(0.01);
+    store.getState().updateSetup({ lr: 0.3 });
+    store.getState().updateSetup({ lr: 0.1 });
+    expect(levels.getState().run).toMatchObject({ nodes: 0.3, withinBudget: false });
+    expect(JSON.parse(storage.getItem(SESSION_KEY)!).highestRate).toBe(0.3);
+    // A reload goes on with the same run: the rate it reached is still counted.
+    const reloaded = tab(storage);
+    expect(reloaded.levels.getState().run).toMatchObject({ nodes: 0.3, withinBudget: false });
+    reloaded.levels.getState().play('train-the-tiny-mlp');
+    expect(reloaded.levels.getState().run).toMatchObject({ nodes: 0.01, withinBudget: true });
+  });
+
   it('checks live as the player types, saves stars on a solve, and keeps the sandbox across levels', () => {
     const storage = memoryStorage();
     const { store, levels } = tab(storage);

@@ -5,6 +5,7 @@ import { evaluated, findLevel, runLevel, type LevelDef, type LevelRun } from '..
 import { CHALLENGE_LEVEL_ID, challengeLevel, challengeText, parseChallengeText, type Challenge, type SharedAnswer } from '../levels/challenge';
 import type { Evaluated } from '../levels/types';
 import type { GraphDoc } from '../document/types';
+import { setupOf } from '../training/setup';
 import { readItem, refusalText, type KeyValueStorage } from './keyValueStorage';
 import { keepUnreadable } from './keptCopies';
 import { madeAt, rememberMade } from './madeChallenges';
@@ -22,6 +23,8 @@ export interface LevelSession {
   /** What the player picked in the level's choices, by choice id. */
   choices: Readonly<Record<string, string>>;
   hintsUsed: number;
+  /** A learning-rate budget's highest rate set since the level was (re)started (see PlayerInput). */
+  highestRate?: number;
   /** The sandbox graph as saved-work text, brought back on leaving. */
   sandbox: string;
   /** A teacher's challenge being played (its JSON text), in place of a level from the map. */
@@ -38,6 +41,7 @@ const sessionSchema = z.object({
   // Sessions saved before levels had choices have none.
   choices: z.record(z.string(), z.string().max(80)).default({}),
   hintsUsed: z.number().int().nonnegative(),
+  highestRate: z.number().finite().optional(),
   sandbox: z.string(),
   challenge: z.string().max(FILE_LIMITS.maxChars).optional(),
   fromAnswer: z.boolean().optional(),
@@ -123,6 +127,11 @@ export function createLevelPlay(store: PlaygroundStore, keeper: WorkKeeper, stor
     if (!level || !session) {
       levels.setState({ session: null, level: null, run: null });
       return;
+    }
+    const rate = level.budgetUnit === 'learning-rate' ? setupOf(store.getState().doc).lr : null;
+    if (rate !== null && Number.isFinite(rate) && !(rate <= (session.highestRate ?? -Infinity))) {
+      session = { ...session, highestRate: rate };
+      saveSession(session);
     }
     const run = runLevel(level, store.getState().doc, session, startOf(level));
     levels.setState({ session, level, run });

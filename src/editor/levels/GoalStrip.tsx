@@ -141,14 +141,18 @@ function unitOf(level: LevelDef): string {
   return level.budgetUnit === 'neurons' ? 'Neurons' : level.budgetUnit === 'learning-rate' ? 'Learning rate' : 'Nodes';
 }
 
-/** The budget chip: "Nodes 5 / 7", or for a rate budget "Learning rate 0.05 ≤ 0.1" (the rate set now). */
+/**
+ * The budget chip: "Nodes 5 / 7", or for a rate budget "Learning rate 0.05 ≤ 0.1": the highest
+ * rate set in this run, and once it went over, how to start a run that can still earn the star.
+ */
 function budgetText(level: LevelDef, run: LevelRun): string {
   if (level.budgetUnit !== 'learning-rate') return `${unitOf(level)} ${run.nodes} / ${level.budget}`;
-  return `${unitOf(level)} ${formatLecture(run.nodes)} ${run.withinBudget ? '≤' : '>'} ${formatLecture(level.budget!)}`;
+  const chip = `${unitOf(level)} ${formatLecture(run.nodes)} ${run.withinBudget ? '≤' : '>'} ${formatLecture(level.budget!)}`;
+  return run.withinBudget ? chip : `${chip} in this run (Restart for a new one)`;
 }
 
 function budgetTitle(level: LevelDef): string {
-  if (level.budgetUnit === 'learning-rate') return 'The learning rate set in the Train panel against the level’s budget (the second star)';
+  if (level.budgetUnit === 'learning-rate') return 'The highest learning rate set in the Train panel since the level started, against the level’s budget (the second star)';
   return `${unitOf(level)} on the canvas against the level’s budget (the second star)`;
 }
 
