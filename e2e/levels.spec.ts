@@ -133,7 +133,7 @@ test.describe('levels', () => {
     await page.screenshot({ path: shotPath(SHOTS, `level4-paused-pass-desktop.png`) });
     await predict(page, 'grad-a', '-6');
     await expect(pulse).toContainText('(6 of 7 nodes landed)');
-    await expect(page.getByTestId('why-grad-a')).toContainText('dL/da = dL/de * de/da = -2.0 * -3.0 = 6.0');
+    await expect(page.getByTestId('why-grad-a')).toContainText('dL/da = dL/de * de/da = −2.0 * −3.0 = 6.0');
     await predict(page, 'grad-a', '6');
     await expect(page.getByTestId('why-grad-a')).toHaveCount(0);
     await expect(pulse).toHaveText('Backward done: all 7 nodes have their grad.');

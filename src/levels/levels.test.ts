@@ -81,7 +81,7 @@ describe('the level checks', () => {
     const run = runLevel(level, level.start(), { predictions: { 'grad-a': '-6' }, hintsUsed: 0 });
     const a = run.checks.find((c) => c.id === 'grad-a')!;
     expect(a.passed).toBe(false);
-    expect(a.explanation).toMatch(/dL\/da = dL\/de \* de\/da = -2\.0 \* -3\.0 = 6\.0/);
+    expect(a.explanation).toMatch(/dL\/da = dL\/de \* de\/da = −2\.0 \* −3\.0 = 6\.0/);
     expect(run.checks.find((c) => c.id === 'grad-b')?.explanation).toBeUndefined();
   });
 
