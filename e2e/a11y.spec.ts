@@ -30,6 +30,8 @@ async function useTheme(page: Page, theme: Theme): Promise<void> {
   const html = page.locator('html');
   if ((await html.getAttribute('data-theme')) !== theme) await actionButton(page, 'theme').first().click();
   await expect(html).toHaveAttribute('data-theme', theme);
+  // Colours glide to the new theme (CSS transitions): judge, and picture, the colours they land on.
+  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished'));
 }
 
 async function check(page: Page, screen: string, theme: Theme): Promise<void> {
@@ -40,9 +42,6 @@ async function check(page: Page, screen: string, theme: Theme): Promise<void> {
 }
 
 test.describe('accessibility', () => {
-  test.beforeAll(async () => {
-  });
-
   for (const theme of ['dark', 'light'] as const) {
     test(`axe finds no serious or critical violation in Build, Backward, Train and the level map (${theme})`, async ({ page }) => {
       test.setTimeout(120_000);
