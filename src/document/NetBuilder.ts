@@ -58,6 +58,14 @@ export class NetBuilder {
     return id;
   }
 
+  /** A softmax cross-entropy over `scores`, one class per score, in class order. */
+  softmax(label: string, scores: Src[], target: Src): string {
+    const id = this.add({ id: '', kind: 'loss', position: this.at(), label, loss: 'softmax', classes: scores.length });
+    scores.forEach((src, j) => this.wire(src, id, `s${j}`));
+    this.wire(target, id, 'target');
+    return id;
+  }
+
   build(output: string | null = null): GraphDoc {
     return {
       nodes: Object.fromEntries(this.nodes.map((n) => [n.id, n])),

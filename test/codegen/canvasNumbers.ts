@@ -3,6 +3,7 @@ import { OPS, type OpType, type Value } from '../../src/engine';
 import { planProgram, type PlanValueRef } from '../../src/document/codegen/plan';
 import { evaluate, type Evaluation } from '../../src/document/evaluate';
 import { outputKey } from '../../src/document/ports';
+import { NetBuilder } from '../../src/document/NetBuilder';
 import { DocBuilder, type NodeRef } from '../../src/document/presets/DocBuilder';
 import type { GraphDoc } from '../../src/document/types';
 import type { PrintedNode } from '../python/runPython';
@@ -77,3 +78,15 @@ export function randomGraphs(count: number): GraphDoc[] {
   return docs;
 }
 
+/**
+ * Three classes: two inputs, a tanh Layer node of two neurons, a linear Layer node of three
+ * scores, and a softmax cross-entropy over them against a target class of 0, 1 or 2.
+ */
+export function softmaxNetwork(targetClass: number): GraphDoc {
+  const g = new NetBuilder();
+  const x1 = g.input('x1', 0, 0.5);
+  const x2 = g.input('x2', 1, -1.5);
+  const h = g.layer('h', 'tanh', [[0.8, -0.4], [-0.3, 0.9]], [0.1, 0.2], [x1, x2]);
+  const scores = g.layer('s', 'linear', [[0.7, -1.2], [-0.5, 0.3], [1.1, 0.6]], [0.05, -0.3, 0.2], h);
+  return g.build(g.softmax('loss', scores, g.target('y', targetClass)));
+}

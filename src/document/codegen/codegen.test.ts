@@ -14,7 +14,7 @@ import { floatLiteral, assignNames, RESERVED_NAMES } from './names';
 import { identifierFromLabel, stringLiteral } from './text';
 import { toPython } from './python';
 import { toTypeScript, TS_ENGINE_IMPORT } from './typescript';
-import { expectedLines, randomGraphs } from '../../../test/codegen/canvasNumbers';
+import { expectedLines, randomGraphs, softmaxNetwork } from '../../../test/codegen/canvasNumbers';
 
 const REPO_ROOT = path.resolve(SHIM_DIR, '../..');
 
@@ -319,7 +319,14 @@ function randomNetwork(seed: number): GraphDoc | null {
     } else srcs.push(g.op(pick(['add', 'mul', 'tanh', 'pow'] as const), [pick(srcs), pick(srcs)].slice(0, rng.next() < 0.5 ? 1 : 2), pick(labels)));
   }
   const score = srcs[srcs.length - 1]!;
-  const out = g.loss(pick(['loss', 'L', '']), pick(['squared', 'hinge', 'bce'] as const), score, g.target(pick(['y', 'target', '']), pick([-1, 1])));
+  const kind = pick(['squared', 'hinge', 'bce', 'softmax'] as const);
+  // A softmax reads the last 2 or 3 outputs as class scores (srcs has an input and a neuron at least).
+  const k = Math.min(srcs.length, 2 + rng.int(2));
+  const label = pick(['loss', 'L', '']);
+  const out =
+    kind === 'softmax'
+      ? g.softmax(label, srcs.slice(-k), g.target(pick(['y', 'target', '']), rng.int(k)))
+      : g.loss(label, kind, score, g.target(pick(['y', 'target', '']), pick([-1, 1])));
   const doc = g.build(rng.next() < 0.9 ? out : null);
   const ev = evaluate(doc);
   for (const r of ev.results.values()) {
@@ -434,6 +441,30 @@ describe('networks: neurons, layers, inputs, targets and losses', { timeout: PRO
     expect(toTypeScript(bce)).toContain("const loss = loss_z.relu().add(loss_z.relu().add(loss_z.neg().relu()).neg().exp().add(1).log()); loss.label = 'loss';");
   });
 
+  it('writes a softmax loss as the engine builds it: log of the summed exps, minus the score a relu one-hot picks', () => {
+    const doc = softmaxNetwork(1);
+    const py = toPython(doc);
+    expect(py).toContain('loss_sum_exp = s_y0.exp() + s_y1.exp() + s_y2.exp()  # not shifted by the max score');
+    expect(py).toContain('loss_picked = s_y0 * (-((y - 0.0).relu() + (-y + 0.0).relu()) + 1).relu() + s_y1 * (-((y - 1.0).relu() + (-y + 1.0).relu()) + 1).relu() + s_y2 * ');
+    expect(py).toContain('loss = loss_sum_exp.log() - loss_picked\n\nloss.backward()\n');
+    const ts = toTypeScript(doc);
+    expect(ts).toContain('const loss_sum_exp = s_y0.exp().add(s_y1.exp()).add(s_y2.exp());');
+    expect(ts).toContain('const loss_picked = s_y0.mul(y.sub(0).relu().add(y.neg().add(0).relu()).neg().add(1).relu()).add(s_y1.mul(');
+    expect(ts).toContain("const loss = loss_sum_exp.log().sub(loss_picked); loss.label = 'loss';");
+  });
+
+  it('a softmax network prints what the canvas shows for every target class, in Python and exactly in TypeScript', () => {
+    for (const y of [0, 1, 2]) {
+      const doc = softmaxNetwork(y);
+      const printed = parsePrinted(runPython(toPython(doc)));
+      // inputs, 2 hidden neurons of 2 weights, 3 scores of 2 weights, target, loss
+      expect(printed).toHaveLength(2 + 2 * 4 + 3 * 4 + 1 + 1);
+      expect(printed.find((p) => p.label === 'loss')!.data).toBeGreaterThan(0);
+      expectSameNumbers(printed, doc, false);
+      expectSameNumbers(runTypeScript(toTypeScript(doc)), doc, true);
+    }
+  });
+
   it.each(['hinge', 'squared', 'bce'] as const)('the drawn network with a %s loss prints what the canvas shows, in Python and TypeScript', (loss) => {
     for (const y of [-1, 1]) {
       const { doc } = drawnNetwork(loss, y);
@@ -504,7 +535,7 @@ describe('networks: neurons, layers, inputs, targets and losses', { timeout: PRO
   it('matches the canvas on random networks, in Python and exactly in TypeScript', () => {
     const docs = randomNetworks(40);
     const kinds = new Set(docs.flatMap((d) => Object.values(d.nodes).map((n) => (n.kind === 'loss' ? `loss:${n.loss}` : n.kind === 'neuron' || n.kind === 'layer' ? `${n.kind}:${n.activation}` : n.kind))));
-    for (const kind of ['loss:squared', 'loss:hinge', 'loss:bce', 'neuron:relu', 'neuron:tanh', 'neuron:sigmoid', 'neuron:linear', 'layer:relu', 'layer:tanh', 'layer:sigmoid', 'layer:linear', 'constant', 'op', 'input', 'target']) {
+    for (const kind of ['loss:squared', 'loss:hinge', 'loss:bce', 'loss:softmax', 'neuron:relu', 'neuron:tanh', 'neuron:sigmoid', 'neuron:linear', 'layer:relu', 'layer:tanh', 'layer:sigmoid', 'layer:linear', 'constant', 'op', 'input', 'target']) {
       expect(kinds.has(kind), kind).toBe(true);
     }
     for (const doc of docs) expectSameNumbers(runTypeScript(toTypeScript(doc)), doc, true);

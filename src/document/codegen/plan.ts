@@ -80,8 +80,9 @@ export type PlanStep =
       prints: PlanPrint[];
     }
   /**
-   * One sample's loss of `score` against `target`. Cross-entropy needs −target·score three
-   * times, so it is computed once into `temp` first.
+   * One sample's loss of its `scores` (one, or a softmax's k in class order) against `target`.
+   * Cross-entropy needs −target·score three times, so it is computed once into `temps[0]`
+   * first; a softmax writes Σ exp(s_j) into `temps[0]` and the target's score into `temps[1]`.
    */
   | {
       kind: 'loss';
@@ -89,9 +90,9 @@ export type PlanStep =
       name: string;
       label: string;
       loss: LossKind;
-      score: PlanOperand;
+      scores: PlanOperand[];
       target: PlanOperand;
-      temp: string | null;
+      temps: string[];
       prints: PlanPrint[];
     }
   /** A node that cannot be written, with a reason for the comment left in its place. */

@@ -106,21 +106,31 @@ function activated(sum: string, activation: Activation, compound: boolean): stri
 /**
  * One sample's loss, written with the engine's ops in the engine's order: squared (s - t)**2;
  * hinge (s * -t + 1).relu(), which Python reads as ((s * (-t)) + 1).relu(); cross-entropy as the
- * overflow-safe softplus relu(z) + log(exp(-(relu(z) + relu(-z))) + 1) with z = s * -t.
+ * overflow-safe softplus relu(z) + log(exp(-(relu(z) + relu(-z))) + 1) with z = s * -t; softmax
+ * cross-entropy as log(Σ exp(s_j)) - Σ s_j·onehot_j, as loss.ts's softmaxCrossEntropy builds it.
  */
 function lossLines(step: Extract<PlanStep, { kind: 'loss' }>, dialect: PythonDialect): string[] {
-  const score = step.score.kind === 'var' || step.target.kind === 'var' ? operand(step.score) : wrapped(step.score, dialect);
+  const first = step.scores[0]!;
+  const score = first.kind === 'var' || step.target.kind === 'var' ? operand(first) : wrapped(first, dialect);
   const target = operand(step.target);
   switch (step.loss) {
     case 'squared':
       return [`${step.name} = (${score} - ${target})**2`];
     case 'hinge':
       return [`${step.name} = (${score} * -${target} + 1).relu()`];
-    case 'softmax':
-      // The plan refuses a softmax loss (loss.ts's whyNot), so no step of this kind is written.
-      throw new Error('unreachable: a softmax loss is not exported');
+    case 'softmax': {
+      const [sumExp, picked] = step.temps as [string, string];
+      // A number has no .exp() or .relu(): the scores and the target are Values here.
+      const t = wrapped(step.target, dialect);
+      const hot = (j: number) => `(-((${t} - ${floatLiteral(j)}).relu() + (-${t} + ${floatLiteral(j)}).relu()) + 1).relu()`;
+      return [
+        `${sumExp} = ${step.scores.map((s) => `${wrapped(s, dialect)}.exp()`).join(' + ')}  # not shifted by the max score: the engine has no max op`,
+        `${picked} = ${step.scores.map((s, j) => `${operand(s)} * ${hot(j)}`).join(' + ')}  # the target's score: relu(1 - |t - j|) is 1 for j = t, else 0`,
+        `${step.name} = ${sumExp}.log() - ${picked}`,
+      ];
+    }
     case 'bce': {
-      const z = step.temp!;
+      const z = step.temps[0]!;
       return [
         `${z} = ${score} * -${target}  # z = -target*score; the loss is softplus(z), written so exp cannot overflow`,
         `${step.name} = ${z}.relu() + ((-(${z}.relu() + (-${z}).relu())).exp() + 1).log()`,

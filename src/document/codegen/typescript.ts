@@ -72,18 +72,27 @@ function neuronLines(step: Extract<PlanStep, { kind: 'neurons' }>): string[] {
 
 /** One sample's loss, with the same ops in the same order as the canvas computes it. */
 function lossLines(step: Extract<PlanStep, { kind: 'loss' }>): string[] {
-  const score = receiver(step.score);
+  const score = receiver(step.scores[0]!);
   const label = labelled(step.name, step.label);
   switch (step.loss) {
     case 'squared':
       return [`const ${step.name} = ${score}.sub(${argument(step.target)}).pow(2);${label}`];
     case 'hinge':
       return [`const ${step.name} = ${score}.mul(${receiver(step.target)}.neg()).add(1).relu();${label}`];
-    case 'softmax':
-      // The plan refuses a softmax loss (loss.ts's whyNot), so no step of this kind is written.
-      throw new Error('unreachable: a softmax loss is not exported');
+    case 'softmax': {
+      const [sumExp, picked] = step.temps as [string, string];
+      const t = receiver(step.target);
+      const hot = (j: number) => `${t}.sub(${j}).relu().add(${t}.neg().add(${j}).relu()).neg().add(1).relu()`;
+      const exps = step.scores.map((s, j) => (j === 0 ? `${receiver(s)}.exp()` : `.add(${receiver(s)}.exp())`)).join('');
+      const picks = step.scores.map((s, j) => (j === 0 ? `${receiver(s)}.mul(${hot(j)})` : `.add(${receiver(s)}.mul(${hot(j)}))`)).join('');
+      return [
+        `const ${sumExp} = ${exps}; // not shifted by the max score: the engine has no max op`,
+        `const ${picked} = ${picks}; // the target's score: relu(1 - |t - j|) is 1 for j = t, else 0`,
+        `const ${step.name} = ${sumExp}.log().sub(${picked});${label}`,
+      ];
+    }
     case 'bce': {
-      const z = step.temp!;
+      const z = step.temps[0]!;
       return [
         `const ${z} = ${score}.mul(${receiver(step.target)}.neg()); // z = -target*score; the loss is softplus(z), written so exp cannot overflow`,
         `const ${step.name} = ${z}.relu().add(${z}.relu().add(${z}.neg().relu()).neg().exp().add(1).log());${label}`,

@@ -152,15 +152,20 @@ export const lossKind: KindDef<LossNode, 'position' | 'label' | 'loss' | 'classe
   },
   code: {
     variable: 'computed',
-    // Export writes one score per loss today; the softmax's k scores are not written yet.
-    whyNot: (node) => (node.loss === 'softmax' ? 'code export does not write a softmax loss yet' : null),
+    // A softmax over fewer than 2 or more than MAX_CLASSES classes computes nothing to write.
+    whyNot: (node) => {
+      const problem = node.loss === 'softmax' ? softmaxClassesProblem(lossClasses(node)) : null;
+      return problem === null ? null : `it ${problem}`;
+    },
     plan(node, ctx) {
       const { id, name, label } = ctx;
-      const [score, target] = ctx.args() as [PlanOperand, PlanOperand];
+      const args = ctx.args() as PlanOperand[];
+      const k = lossClasses(node);
       for (const type of LOSS_OPS[node.loss]) ctx.use(getOp(type));
       // Cross-entropy needs −target·score three times: computed once into a temporary first.
-      const temp = node.loss === 'bce' ? ctx.fresh(`${name}_z`) : null;
-      return { kind: 'loss', id, name, label, loss: node.loss, score, target, temp, prints: [ctx.out(name, label)] };
+      // A softmax's sum of exps and picked score each get a line of their own, to be readable.
+      const temps = node.loss === 'bce' ? [ctx.fresh(`${name}_z`)] : node.loss === 'softmax' ? [ctx.fresh(`${name}_sum_exp`), ctx.fresh(`${name}_picked`)] : [];
+      return { kind: 'loss', id, name, label, loss: node.loss, scores: args.slice(0, k), target: args[k]!, temps, prints: [ctx.out(name, label)] };
     },
   },
   trainer: { unit: () => null, check: (node) => (node.loss === 'softmax' ? softmaxClassesProblem(lossClasses(node)) : null) },
