@@ -156,6 +156,35 @@ describe('toTorchTraining', { timeout: 90_000 }, () => {
     expectSameRuns(python, docs);
   });
 
+  it('trains a softmax over a 3-class spiral as the playground does: the first 20 losses agree to 1e-9', () => {
+    const python = torchOrReport();
+    if (python === null) return;
+    const spiral = (setup: Partial<TrainingSetup>, style: 'layers' | 'neurons' = 'layers'): GraphDoc => {
+      const training = { ...DEFAULT_SETUP, dataset: { kind: 'spiral', n: 90, noise: 0.02, seed: 3, classes: 3 }, ...setup } as TrainingSetup;
+      return insertMlp({ ...EMPTY_DOC, training }, { nin: 2, sizes: [8, 3], activation: 'tanh', seed: 1337, style, loss: 'softmax', at: { x: 0, y: 0 } } as never).doc;
+    };
+    const docs = [
+      spiral({ lr: 0.1 }),
+      spiral({ batchSize: 16, schedule: 'linear', decaySteps: 10, lr: 0.5, alpha: 0.001 }, 'neurons'),
+      spiral({ optimiser: { ...DEFAULT_OPTIMISER, kind: 'adam' }, lr: 0.01 }),
+    ];
+    // the three classes reach the export as labels 0, 1 and 2
+    expect(new Set(datasetsOf(setupOf(docs[0]!)).train.y)).toEqual(new Set([0, 1, 2]));
+    expectSameRuns(python, docs);
+  });
+
+  it('trains random small networks with a softmax loss as the playground does', () => {
+    const python = torchOrReport();
+    if (python === null) return;
+    const seeds = fc.sample(fc.integer({ min: 1, max: 100_000 }), { numRuns: 10, seed: 15 });
+    const docs = seeds.map((seed, i) => {
+      const { doc, data } = randomNetwork(seed, 'softmax');
+      const points = data.x.map((x, j) => ({ x, label: data.y[j]! }));
+      return { ...doc, training: { ...DEFAULT_SETUP, imported: { name: 'random', points }, testFraction: 0, lr: 0.05, batchSize: i % 2 === 0 ? 0 : 3 } };
+    });
+    expectSameRuns(python, docs);
+  });
+
   it('stops where the Train panel stops when the rate is far too large, with the reason', () => {
     const python = torchOrReport();
     if (python === null) return;

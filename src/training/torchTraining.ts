@@ -71,7 +71,7 @@ export function toTorchTraining(doc: GraphDoc): { ok: true; code: string } | { o
     ...BATCHES,
     '',
     `def train(steps=${TORCH_TRAINING_STEPS}):`,
-    `    # the training set (${train.x.length} points): features, and labels of -1 or +1`,
+    `    # the training set (${train.x.length} points): features, and ${model.lossKind === 'softmax' ? 'class labels 0, 1, ...' : 'labels of -1 or +1'}`,
     `    X = torch.tensor([${x.join(', ')}], dtype=torch.float64)`,
     `    Y = torch.tensor([${train.y.map(floatLiteral).join(', ')}], dtype=torch.float64)`,
     '',

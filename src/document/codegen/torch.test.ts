@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectedLines, randomGraph } from '../../../test/codegen/canvasNumbers';
+import { expectedLines, randomGraph, softmaxNetwork } from '../../../test/codegen/canvasNumbers';
 import { DifferenceMeter } from '../../../test/python/largestDifference';
 import { parsePrinted, runTorch, SKIP_TORCH_ENV, torchOrOptOut, type TorchPython } from '../../../test/python/runPython';
 import { OPS } from '../../engine';
@@ -82,6 +82,14 @@ describe('toTorch', { timeout: 60_000 }, () => {
     for (const op of OPS) expect(opsSeen.has(op.type), op.type).toBe(true);
     const outputs = runAll(python, docs.map(toTorch));
     docs.forEach((doc, i) => expectCanvasNumbers(outputs[i]!, doc, `graph ${i}`, magnitude(doc)));
+  });
+
+  it('prints what the canvas shows for a softmax cross-entropy over three classes, for every target class', () => {
+    const python = torchOrReport();
+    if (python === null) return;
+    const docs = [0, 1, 2].map(softmaxNetwork);
+    const outputs = runAll(python, docs.map(toTorch));
+    docs.forEach((doc, i) => expectCanvasNumbers(outputs[i]!, doc, `softmax target ${i}`));
   });
 
   it('writes labels that are not identifiers, repeated labels and Unicode as valid Python', () => {
