@@ -451,6 +451,12 @@ describe('networks: neurons, layers, inputs, targets and losses', { timeout: PRO
     expect(ts).toContain('const loss_sum_exp = s_y0.exp().add(s_y1.exp()).add(s_y2.exp());');
     expect(ts).toContain('const loss_picked = s_y0.mul(y.sub(0).relu().add(y.neg().add(0).relu()).neg().add(1).relu()).add(s_y1.mul(');
     expect(ts).toContain("const loss = loss_sum_exp.log().sub(loss_picked); loss.label = 'loss';");
+
+    // A softmax over one class computes nothing, on the canvas or in the export, and says why.
+    const g = new NetBuilder();
+    const one = g.build(g.softmax('loss', [g.input('x', 0, 1)], g.target('y', 0)));
+    expect(toPython(one)).toContain("# skipped 'loss': it is a softmax over 1 class: its one probability is always 1");
+    expect(toTypeScript(one)).toContain("// skipped 'loss': it is a softmax over 1 class");
   });
 
   it('a softmax network prints what the canvas shows for every target class, in Python and exactly in TypeScript', () => {
