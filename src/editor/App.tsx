@@ -37,14 +37,20 @@ import './App.css';
 const PANEL_TITLES: Record<Mode, string> = { build: 'Inspect & code', backward: 'Backward', train: 'Train' };
 
 /** The playground: header, palette, canvas, side panel, and the dialogs over them. */
+/** A phone-sized window, as the CSS's 640px breakpoint (App.css) sees it. */
+function onPhone(): boolean {
+  return window.matchMedia('(max-width: 640px)').matches;
+}
+
 export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: boolean; onExample: boolean; onWelcomeDone(): void }) {
   const store = usePlaygroundStore();
   const keeper = useWorkKeeper();
   const flow = useReactFlow();
   const mode = usePlayground((s) => s.mode);
   const setMode = useCallback((m: Mode) => store.getState().setMode(m), [store]);
-  const [paletteFolded, setPaletteFolded] = useState(false);
-  const [panelFolded, setPanelFolded] = useState(false);
+  // On a phone the palette and side panel are drawers over the canvas: they start folded, so the graph shows.
+  const [paletteFolded, setPaletteFolded] = useState(onPhone);
+  const [panelFolded, setPanelFolded] = useState(onPhone);
   const [helpOpen, setHelpOpen] = useState(false);
   const [welcome, setWelcome] = useState(firstVisit);
   const [menu, setMenu] = useState<ContextTarget | null>(null);

@@ -3,6 +3,7 @@ import type { HiddenControl } from '../../levels';
 import { MODES, type Mode } from '../modes';
 import { ExamplesMenu } from './ExamplesMenu';
 import { FileMenu } from './FileMenu';
+import { MoreMenu } from './MoreMenu';
 import { SaveStatus } from './SaveStatus';
 import './AppHeader.css';
 
@@ -34,7 +35,9 @@ export function AppHeader({ mode, onModeChange, onExampleLoaded, levels }: { mod
           <path d="M24 22 L38 30 M24 42 L38 34" stroke="var(--text)" strokeWidth="3" strokeLinecap="round" />
         </svg>
         <div className="brand__text">
-          <h1 className="brand__name">Micrograd Playground</h1>
+          <h1 className="brand__name">
+            Micrograd<span className="brand__name-rest"> Playground</span>
+          </h1>
           <p className="brand__tagline">Build an expression, watch its gradients flow, train a tiny net.</p>
         </div>
       </div>
@@ -53,7 +56,7 @@ export function AppHeader({ mode, onModeChange, onExampleLoaded, levels }: { mod
             ★ Levels
           </button>
           {!levels.playing && (
-            <button type="button" className="tool-button" onClick={levels.onMakeChallenge} data-testid="open-make-challenge" title="Teachers: make a challenge link from this graph">
+            <button type="button" className="tool-button app-header__wide-only" onClick={levels.onMakeChallenge} data-testid="open-make-challenge" title="Teachers: make a challenge link from this graph">
               Make a challenge
             </button>
           )}
@@ -67,16 +70,21 @@ export function AppHeader({ mode, onModeChange, onExampleLoaded, levels }: { mod
 
       <div className="toolbar" role="toolbar" aria-label="Tools">
         <SaveStatus />
-        {!hidden.has('examples') && <ExamplesMenu onLoaded={onExampleLoaded} />}
-        {!hidden.has('file') && <FileMenu />}
-        <span className="toolbar__sep" />
-        <ActionButton id="undo" />
-        <ActionButton id="redo" />
-        <ActionButton id="tidy" />
-        <ActionButton id="fitView" />
-        <span className="toolbar__sep" />
-        <ActionButton id="theme" />
-        <ActionButton id="help" />
+        <div className="toolbar__wide">
+          {!hidden.has('examples') && <ExamplesMenu onLoaded={onExampleLoaded} />}
+          {!hidden.has('file') && <FileMenu />}
+          <span className="toolbar__sep" />
+          <ActionButton id="undo" />
+          <ActionButton id="redo" />
+          <ActionButton id="tidy" />
+          <ActionButton id="fitView" />
+          <span className="toolbar__sep" />
+          <ActionButton id="theme" />
+          <ActionButton id="help" />
+        </div>
+        <div className="toolbar__narrow">
+          <MoreMenu hidden={hidden} onMakeChallenge={levels.playing ? undefined : levels.onMakeChallenge} onExampleLoaded={onExampleLoaded} />
+        </div>
       </div>
     </header>
   );

@@ -9,12 +9,20 @@ import './Menu.css';
  * goes to Recent), lands already laid out, and switches to the mode the lecture is in there.
  */
 export function ExamplesMenu({ onLoaded }: { onLoaded?(): void }) {
+  return (
+    <Menu label="Examples" title="Load an example from the lecture" testId="examples-menu">
+      {(close) => <PresetItems close={close} onLoaded={onLoaded} />}
+    </Menu>
+  );
+}
+
+/** The examples as menu rows, also listed under More on a narrow screen. */
+export function PresetItems({ close, onLoaded }: { close(): void; onLoaded?(): void }) {
   const store = usePlaygroundStore();
   const keeper = useWorkKeeper();
   return (
-    <Menu label="Examples" title="Load an example from the lecture" testId="examples-menu">
-      {(close) =>
-        PRESETS.map((p) => (
+    <>
+      {PRESETS.map((p) => (
           <button
             key={p.id}
             type="button"
@@ -31,8 +39,7 @@ export function ExamplesMenu({ onLoaded }: { onLoaded?(): void }) {
             <span className="menu__item-title">{p.title}</span>
             <span className="menu__item-blurb">{p.blurb}</span>
           </button>
-        ))
-      }
-    </Menu>
+        ))}
+    </>
   );
 }

@@ -5,7 +5,8 @@ import { Menu } from './Menu';
 import '../controls/controls.css';
 import './Menu.css';
 
-function Item({ id, close }: { id: string; close(): void }) {
+/** One named action as a menu row, with its shortcut; the File and More menus both list them. */
+export function ActionMenuItem({ id, close }: { id: string; close(): void }) {
   const { action, run, enabled } = useAction(id);
   const key = action.keys?.[0];
   return (
@@ -30,14 +31,19 @@ function Item({ id, close }: { id: string; close(): void }) {
 export function FileMenu() {
   return (
     <Menu label="File" title="Open, save, share, export" testId="file-menu">
-      {(close) => (
-        <>
-          {['new', 'open', 'save', 'share', 'exportPng', 'exportSvg'].map((id) => (
-            <Item key={id} id={id} close={close} />
-          ))}
-          <RecentMenu close={close} />
-        </>
-      )}
+      {(close) => <FileItems close={close} />}
     </Menu>
+  );
+}
+
+/** The File menu's rows, also listed under More on a narrow screen. */
+export function FileItems({ close }: { close(): void }) {
+  return (
+    <>
+      {['new', 'open', 'save', 'share', 'exportPng', 'exportSvg'].map((id) => (
+        <ActionMenuItem key={id} id={id} close={close} />
+      ))}
+      <RecentMenu close={close} />
+    </>
   );
 }
