@@ -27,10 +27,17 @@ async function zoomOf(page: Page): Promise<number> {
 }
 
 /** A fresh first visit, then an example from the menu, laid out and fitted. */
+/** Opens a header menu as a person would: on the bar when it is there, else under More (narrow screens). */
+async function openHeaderMenu(page: Page, testId: string): Promise<void> {
+  const menu = page.getByTestId(testId);
+  if (await menu.isVisible()) await menu.click();
+  else await page.getByTestId('more-menu').click();
+}
+
 async function openExample(page: Page, id: string, nodes: number): Promise<void> {
   await page.goto('./');
   await expect(allNodes(page)).toHaveCount(7);
-  await page.getByTestId('examples-menu').click();
+  await openHeaderMenu(page, 'examples-menu');
   await page.getByTestId(`preset-${id}`).click();
   await expect(allNodes(page)).toHaveCount(nodes);
   await expect(page.locator('.canvas-area[data-arranging]')).toHaveCount(0);
@@ -41,7 +48,7 @@ async function openExample(page: Page, id: string, nodes: number): Promise<void>
 async function openNetwork(page: Page): Promise<void> {
   await page.goto('./');
   await expect(allNodes(page)).toHaveCount(7);
-  await page.getByTestId('file-menu').click();
+  await openHeaderMenu(page, 'file-menu');
   await page.getByRole('menuitem', { name: 'New (empty canvas)' }).click();
   await expect(allNodes(page)).toHaveCount(0);
   await modeButton(page, 'Train').click();
@@ -51,11 +58,21 @@ async function openNetwork(page: Page): Promise<void> {
 
 /** On a phone the palette and the side panel fill the screen: fold both, as a person would, and fit. */
 async function foldPanelsAndFit(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Fold the palette' }).click();
-  await page.getByTestId('side-panel').getByRole('button', { name: /^Fold / }).click();
+  // A phone opens with both folded already (and the view fitted to that); fold what is open.
+  let folded = false;
+  const palette = page.getByRole('button', { name: 'Fold the palette' });
+  if (await palette.isVisible()) {
+    await palette.click();
+    folded = true;
+  }
+  const side = page.getByTestId('side-panel').getByRole('button', { name: /^Fold / });
+  if (await side.isVisible()) {
+    await side.click();
+    folded = true;
+  }
   const before = await viewportTransform(page);
   await page.getByRole('button', { name: 'Fit View' }).click();
-  await expect.poll(() => viewportTransform(page)).not.toBe(before);
+  if (folded) await expect.poll(() => viewportTransform(page)).not.toBe(before);
   await settle(page);
 }
 
