@@ -104,7 +104,10 @@ export function moveNodes(doc: GraphDoc, positions: ReadonlyMap<string, Position
 
 /** Marks the node backward starts from (null: let the graph's sink be the output). */
 export function setOutput(doc: GraphDoc, id: string | null): GraphDoc {
-  return { ...doc, output: id !== null && doc.nodes[id] ? id : null };
+  const output = id !== null && doc.nodes[id] ? id : null;
+  // The same output again is no edit: returning the same document records no empty undo step.
+  if ((doc.output ?? null) === output) return doc;
+  return { ...doc, output };
 }
 
 /** A piece of a graph cut out for copy and paste. */

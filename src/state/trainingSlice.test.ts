@@ -27,6 +27,20 @@ describe('updateSetup', () => {
     expect(s().doc).toBe(before);
     expect(setupOf(s().doc)).toBe(DEFAULT_SETUP);
   });
+
+  it('records no undo step for a setup that is already so, nor for the output set again', () => {
+    const store = createPlaygroundStore(lecture());
+    const s = () => store.getState();
+    s().updateSetup({ lr: 0.05 });
+    const doc = s().doc;
+    s().updateSetup({ lr: 0.05 });
+    s().updateSetup({ dataset: DEFAULT_SETUP.dataset });
+    const output = s().doc.output;
+    s().setOutput(output);
+    expect(s().doc).toBe(doc);
+    expect(undoSteps(store)).toBe(1);
+    expect(s().revision).toBe(1);
+  });
 });
 
 describe('training status', () => {

@@ -20,7 +20,10 @@ export function createTrainingSlice(set: Set, get: Get, applySetup: (setup: Trai
   return {
     training: IDLE_TRAINING,
     updateSetup(patch) {
-      applySetup({ ...setupOf(get().doc), ...patch });
+      const now = setupOf(get().doc);
+      // A patch that changes nothing (the same dataset picked again) is no undo step.
+      const changes = (Object.keys(patch) as (keyof TrainingSetup)[]).some((k) => JSON.stringify(patch[k]) !== JSON.stringify(now[k]));
+      if (changes) applySetup({ ...now, ...patch });
     },
     setTrainingStatus(patch) {
       set({ training: { ...get().training, ...patch } });
