@@ -78,6 +78,15 @@ export class CompiledTrainer {
   }
   private state: OptimiserState;
 
+  /**
+   * Goes back to these parameters with the optimiser's memory cleared: the velocity or Adam
+   * moments built up on the way to a blow-up would push the next run straight back there.
+   */
+  rollBack(params: Float64Array): void {
+    this.params.set(params);
+    this.state = new OptimiserState(this.state.settings, this.program.paramCount);
+  }
+
   private readonly mem: Float64Array;
   private readonly grad: Float64Array;
   private readonly lastGood: Float64Array;
@@ -185,7 +194,7 @@ export class CompiledTrainer {
     r.batchSize = size;
     const bad = this.firstNonFinite(loss);
     if (bad !== null) {
-      this.params.set(this.lastGood);
+      this.rollBack(this.lastGood);
       r.diverged = true;
       r.reason = bad;
       return r;

@@ -6,6 +6,7 @@ import { compileNetwork } from './compile';
 import { drawMlp } from './drawMlp';
 import type { Program } from './program';
 import { CompiledTrainer, type TrainerOptions } from './Trainer';
+import { DEFAULT_OPTIMISER } from '../../nn/optimisers';
 
 /**
  * Divergence: when the loss or a gradient stops being finite, the step says so and why, takes
@@ -91,5 +92,15 @@ describe('divergence', () => {
     expect(r.reason).toContain(`parameter ${w}`);
     expect(Array.from(trainer.params)).toEqual(initial);
     expect(trainer.steps).toBe(0);
+  });
+
+  it('clears the optimiser memory on the way back: velocity built up before a blow-up does not carry on', () => {
+    const options: TrainerOptions = { lr: 10, alpha: 1e-4, optimiser: { ...DEFAULT_OPTIMISER, kind: 'momentum' } };
+    const trainer = new CompiledTrainer(program(drawMlp(new MLP(2, [16, 16, 1], { seed: 1337 }), { as: 'layers', loss: 'squared' })), data, options);
+    const { k } = trainUntilDiverged(trainer, 50);
+    expect(k).toBeGreaterThan(1);
+    expect(trainer.optimiser.settings.kind).toBe('momentum');
+    expect(trainer.optimiser.m.every((m) => m === 0)).toBe(true);
+    expect(trainer.optimiser.t).toBe(0);
   });
 });

@@ -127,7 +127,7 @@ export class TrainingSession {
     if (this.firstLoss === null) this.firstLoss = loss;
     const limit = Math.max(1e6, 1e4 * this.firstLoss);
     if (loss > limit) {
-      this.trainer.params.set(this.checkpoint);
+      this.trainer.rollBack(this.checkpoint);
       return `the loss exploded to ${loss.toExponential(2)}: the learning rate is probably too large`;
     }
     if (this.trainer.steps % CHECKPOINT_EVERY === 0 && loss <= 10 * this.firstLoss) this.checkpoint.set(this.trainer.params);
