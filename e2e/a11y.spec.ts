@@ -88,4 +88,17 @@ test.describe('accessibility', () => {
     await actionButton(page, 'finishBackward').first().click();
     await expect(live).toHaveText(/^Backward done: L\.grad 1\.0; a\.grad 6\.0, b\.grad \u22126\.0, c\.grad \u22122\.0, f\.grad 1\.0$/);
   });
+
+  test('every card is named for a screen reader by its label, op, data and grad, and the name follows the numbers', async ({ page }) => {
+    await openPlayground(page);
+    // The lecture's L graph: d = e + c = 4.0; after Backward d.grad = f = −2.0.
+    const d = page.getByRole('group', { name: 'd, add: data 4.0, grad 0.0' });
+    await expect(d).toHaveCount(1);
+    await expect(page.getByRole('group', { name: 'a, value: data 2.0, grad 0.0' })).toHaveCount(1);
+    await enterBackwardMode(page);
+    await actionButton(page, 'backward').first().click();
+    await actionButton(page, 'finishBackward').first().click();
+    await expect(page.getByRole('group', { name: 'd, add: data 4.0, grad \u22122.0' })).toHaveCount(1);
+    await expect(page.getByRole('group', { name: 'a, value: data 2.0, grad 6.0' })).toHaveCount(1);
+  });
 });

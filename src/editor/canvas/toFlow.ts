@@ -1,3 +1,4 @@
+import { cardNameId } from '../nodes/cardName';
 import type { Edge, Node } from '@xyflow/react';
 import type { DocNode, GraphDoc, Wire } from '../../document/types';
 
@@ -41,7 +42,7 @@ export class FlowNodeCache {
       if (old && old.source.position === source.position && old.source.kind === source.kind && old.selected === isSelected && old.size === size && old.hidden === hidden) {
         entry = old;
       } else {
-        const flow: Node = { id: source.id, type: source.kind, position: source.position, data: NO_DATA, selected: isSelected };
+        const flow: Node = { id: source.id, type: source.kind, position: source.position, data: NO_DATA, selected: isSelected, domAttributes: { 'aria-labelledby': cardNameId(source.id) } };
         if (size) flow.measured = size;
         if (hidden) flow.hidden = true;
         entry = { source, selected: isSelected, size, hidden, flow };

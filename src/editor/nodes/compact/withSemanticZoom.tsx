@@ -2,6 +2,23 @@ import { memo, type ComponentType } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { CompactProps } from './CompactCard';
 import { useCompactZoom } from './useCompactZoom';
+import { usePlayground } from '../../store/StoreContext';
+import { cardName, cardNameId } from '../cardName';
+
+/**
+ * The card's name for screen readers, "d, add: data 4.0, grad 1.0", which React Flow's node
+ * wrapper is labelled by (toFlow.ts). Hidden: the card shows the same things to the eye, and a
+ * hidden element still names what points at it. Updates with the numbers, where the label on
+ * the wrapper itself would make React Flow walk every node on each edit.
+ */
+function CardName({ id }: { id: string }) {
+  const name = usePlayground((s) => cardName(s, id));
+  return (
+    <span hidden id={cardNameId(id)}>
+      {name}
+    </span>
+  );
+}
 
 /**
  * A node kind's card made readable at any zoom. The full card always stays in place: its size
@@ -16,6 +33,7 @@ export function withSemanticZoom(Full: ComponentType<NodeProps>, Compact: Compon
     const compact = useCompactZoom();
     return (
       <>
+        <CardName id={props.id} />
         <Full {...props} />
         {compact && <Compact id={props.id} selected={props.selected} />}
       </>
