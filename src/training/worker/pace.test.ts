@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { msUntilNextStep, rateWindowMs, speedLabel, SPEEDS, stepsDue } from './pace';
+import { msUntilNextStep, rateDue, rateWindowMs, speedLabel, SPEEDS, stepsDue } from './pace';
 
 describe('training at a chosen speed', () => {
   it('at 1 step/s takes the first step at once, then one a second', () => {
@@ -28,6 +28,14 @@ describe('training at a chosen speed', () => {
     expect(rateWindowMs(null)).toBe(500);
     expect(rateWindowMs(1)).toBe(3000);
     expect(rateWindowMs(100)).toBe(500);
+  });
+
+  it('gives a fast run its first figure within a tenth of a second, then averages over the window', () => {
+    expect(rateDue(null, 120, 400, false)).toBe(true);
+    expect(rateDue(null, 120, 400, true)).toBe(false);
+    expect(rateDue(null, 60, 400, false)).toBe(false);
+    expect(rateDue(1, 2000, 2, false)).toBe(false);
+    expect(rateDue(1, 3000, 3, true)).toBe(true);
   });
 
   it('offers 1 step/s up to full speed', () => {

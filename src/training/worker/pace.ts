@@ -35,3 +35,13 @@ export function msUntilNextStep(rate: number | null, elapsedMs: number, taken: n
 export function rateWindowMs(rate: number | null): number {
   return rate === null ? 500 : Math.max(500, 3000 / rate);
 }
+
+/**
+ * Whether the steps-per-second figure is due for a new value. A run's first figure comes as
+ * soon as a tenth of a second holds ten steps, so a fast run never shows "0 steps/s" while its
+ * counter races; after that the figure follows the averaging window.
+ */
+export function rateDue(rate: number | null, elapsedMs: number, stepsSince: number, hasFigure: boolean): boolean {
+  if (elapsedMs >= rateWindowMs(rate)) return true;
+  return !hasFigure && elapsedMs >= 100 && stepsSince >= 10;
+}

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { FromWorker, Report, ToWorker } from './protocol';
-import { msUntilNextStep, rateWindowMs, stepsDue } from './pace';
+import { msUntilNextStep, rateDue, stepsDue } from './pace';
 import { TrainingSession } from './TrainingSession';
 import { UnitMapper } from './unitMaps';
 import { optimiserSnapshot } from './optimiserSnapshot';
@@ -44,7 +44,7 @@ function post(message: Report, transfer: Transferable[] = []): void {
 function report(force: boolean, loaded = false): void {
   if (!session) return;
   const now = performance.now();
-  if (now - rateSince >= rateWindowMs(pace)) {
+  if (rateDue(pace, now - rateSince, stepsSince, stepsPerSecond > 0)) {
     stepsPerSecond = (stepsSince * 1000) / (now - rateSince);
     stepsSince = 0;
     rateSince = now;
@@ -140,6 +140,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       running = true;
       rateSince = performance.now();
       stepsSince = 0;
+      stepsPerSecond = 0;
       restartPace();
       loop();
       return;
