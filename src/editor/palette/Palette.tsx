@@ -1,7 +1,10 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { Position } from '../../document/types';
+import { inputPorts } from '../../document/ports';
+import { focusCard } from '../canvas/focusCard';
 import { usePlaygroundStore } from '../store/StoreContext';
+import { NEW_CARD, placeNext } from './placeNext';
 import { PALETTE_ITEMS, type PaletteItem } from './paletteItems';
 import '../controls/controls.css';
 import './Palette.css';
@@ -32,14 +35,35 @@ export function Palette({ folded, onToggleFold, allowed }: { folded: boolean; on
   const [drag, setDrag] = useState<Drag | null>(null);
   const dragRef = useRef<Drag | null>(null);
 
-  function add(item: PaletteItem, screen: Position | null) {
+  /**
+   * Adds a card: at `screen` (a drop), else next to the one selected card (see placeNext), else
+   * at the centre of the view. From the keyboard (`focus`), the new card takes focus, so Tab
+   * goes on into its label and number.
+   */
+  function add(item: PaletteItem, screen: Position | null, focus = false) {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
     if (!pane) return;
-    const at = screen ?? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 };
-    const flowAt = flow.screenToFlowPosition(at);
-    // Centre the new card on the drop point (cards are about 180 x 90).
-    const node = item.create({ x: Math.round(flowAt.x - 90), y: Math.round(flowAt.y - 40) }, store.getState().doc);
+    const doc = store.getState().doc;
+    const [selectedId, ...more] = store.getState().selection;
+    const selected = !screen && selectedId && more.length === 0 ? flow.getNode(selectedId) : undefined;
+    let position: Position;
+    if (selected) {
+      const box = (n: { position: Position; measured?: { width?: number; height?: number } }) => ({
+        ...n.position,
+        width: n.measured?.width ?? NEW_CARD.width,
+        height: n.measured?.height ?? NEW_CARD.height,
+      });
+      const hasInputs = inputPorts(item.create({ x: 0, y: 0 }, doc)).length > 0;
+      position = placeNext(box(selected), hasInputs, flow.getNodes().map(box));
+    } else {
+      const at = screen ?? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 };
+      const flowAt = flow.screenToFlowPosition(at);
+      // Centre the new card on the drop point (cards are about 180 x 90).
+      position = { x: Math.round(flowAt.x - 90), y: Math.round(flowAt.y - 40) };
+    }
+    const node = item.create(position, doc);
     store.getState().addNodes([node]);
+    if (focus) focusCard(node.id);
   }
 
   function overCanvas(x: number, y: number): boolean {
@@ -72,11 +96,20 @@ export function Palette({ folded, onToggleFold, allowed }: { folded: boolean; on
     else if (overCanvas(e.clientX, e.clientY)) add(d.item, { x: e.clientX, y: e.clientY });
   }
 
+  // Enter adds; ↑/↓ step through the items (Tab still does too), Home/End jump to the ends.
   function onKeyDown(e: KeyboardEvent<HTMLButtonElement>, item: PaletteItem) {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      add(item, null);
+      add(item, null, true);
+      return;
     }
+    const buttons = [...(e.currentTarget.closest('.palette__list')?.querySelectorAll<HTMLButtonElement>('.palette-item') ?? [])];
+    const here = buttons.indexOf(e.currentTarget);
+    const next = { ArrowDown: here + 1, ArrowUp: here - 1, Home: 0, End: buttons.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    e.stopPropagation();
+    buttons[Math.max(0, Math.min(buttons.length - 1, next))]?.focus();
   }
 
   return (
