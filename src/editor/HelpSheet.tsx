@@ -5,7 +5,7 @@ import type { Action } from './actions/types';
 import './controls/controls.css';
 import './HelpSheet.css';
 
-const GROUPS: Action['group'][] = ['Edit', 'Gradients', 'View', 'File', 'Help'];
+const GROUPS: Action['group'][] = ['Edit', 'Navigate', 'Gradients', 'View', 'File', 'Help'];
 
 /** The `?` sheet: every action with its shortcuts, read from the one registry of actions. */
 export function HelpSheet({ open, onClose }: { open: boolean; onClose(): void }) {

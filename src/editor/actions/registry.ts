@@ -1,10 +1,11 @@
 import { editActions } from './editActions';
 import { gradActions } from './gradActions';
+import { navActions } from './navActions';
 import type { Action } from './types';
 import { viewActions } from './viewActions';
 
 /** Every action, in help-sheet order. Toolbars, menus, tooltips and shortcuts all read this list. */
-export const ACTIONS: readonly Action[] = [...editActions, ...gradActions, ...viewActions];
+export const ACTIONS: readonly Action[] = [...editActions, ...navActions, ...gradActions, ...viewActions];
 
 const byId = new Map(ACTIONS.map((a) => [a.id, a]));
 

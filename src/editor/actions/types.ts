@@ -27,12 +27,13 @@ export interface Action {
   id: string;
   label: string;
   /** Where the help sheet lists it. */
-  group: 'Edit' | 'View' | 'File' | 'Gradients' | 'Help';
+  group: 'Edit' | 'Navigate' | 'View' | 'File' | 'Gradients' | 'Help';
   /** Shortcuts like 'Mod+Z'; the first is the one shown in tooltips. */
   keys?: readonly string[];
   /** The toolbar icon's name (see icons.tsx). */
   icon?: string;
-  run(ctx: ActionContext): void;
+  /** `event` is the key press when a shortcut ran it (a held key repeats: `event.repeat`). */
+  run(ctx: ActionContext, event?: KeyboardEvent): void;
   /** When false the button is disabled and the shortcut does nothing. */
   enabled?(ctx: ActionContext): boolean;
 }

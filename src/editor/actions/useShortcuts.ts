@@ -1,9 +1,21 @@
 import { useEffect } from 'react';
+import { endKeyMove } from '../../state/keyMoves';
 import { isTyping, matches } from './keys';
 import { ACTIONS } from './registry';
 import type { ActionContext } from './types';
 
 const NONE: ReadonlySet<string> = new Set();
+const ARROWS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
+
+/**
+ * An arrow pressed on a card itself (or on React Flow's box around several selected cards):
+ * React Flow would move the selection by itself, which is not one undo step and clashes with
+ * travel between cards, so these are taken before it sees them.
+ */
+function onCard(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  return ARROWS.has(e.key) && !!t?.matches?.('.react-flow__node, .react-flow__nodesselection-rect');
+}
 
 /**
  * Runs the action whose shortcut was pressed, unless the person is typing in a field or the
@@ -11,17 +23,35 @@ const NONE: ReadonlySet<string> = new Set();
  */
 export function useShortcuts(ctx: ActionContext, blocked: ReadonlySet<string> = NONE): void {
   useEffect(() => {
-    function onKeyDown(e: KeyboardEvent) {
-      if (e.defaultPrevented || isTyping(e)) return;
+    function run(e: KeyboardEvent) {
       for (const action of ACTIONS) {
         if (!action.keys?.some((k) => matches(k, e))) continue;
         if (blocked.has(action.id)) return;
         e.preventDefault();
-        if (!action.enabled || action.enabled(ctx)) action.run(ctx);
+        if (!action.enabled || action.enabled(ctx)) action.run(ctx, e);
         return;
       }
     }
+    function onKeyDown(e: KeyboardEvent) {
+      if (e.defaultPrevented || isTyping(e)) return;
+      run(e);
+    }
+    function onCardKey(e: KeyboardEvent) {
+      if (!onCard(e)) return;
+      e.stopPropagation();
+      run(e);
+    }
+    // A held Shift+Arrow ends when its key comes up, or when the window loses the keyboard.
+    const endMove = () => endKeyMove(ctx.store);
+    window.addEventListener('keydown', onCardKey, true);
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('keyup', endMove);
+    window.addEventListener('blur', endMove);
+    return () => {
+      window.removeEventListener('keydown', onCardKey, true);
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keyup', endMove);
+      window.removeEventListener('blur', endMove);
+    };
   }, [ctx, blocked]);
 }
