@@ -6,6 +6,7 @@ import type { ActionContext, EditorUi } from './actions/types';
 import { useShortcuts } from './actions/useShortcuts';
 import { FlowCanvas, type ContextTarget } from './canvas/FlowCanvas';
 import { ContextMenu } from './ContextMenu';
+import { ConnectPicker } from './connect/ConnectPicker';
 import { EMPTY_DOC } from '../document/types';
 import { copyShareLink, openGraphFile, saveGraphFile } from './files/fileOps';
 import { useWorkKeeper } from './files/WorkKeeperContext';
@@ -52,6 +53,7 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
   const [paletteFolded, setPaletteFolded] = useState(onPhone);
   const [panelFolded, setPanelFolded] = useState(onPhone);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [connectFrom, setConnectFrom] = useState<string | null>(null);
   const [welcome, setWelcome] = useState(firstVisit);
   const [menu, setMenu] = useState<ContextTarget | null>(null);
   const [mapOpen, setMapOpen] = useState(false);
@@ -69,6 +71,12 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
   const ui: EditorUi = useMemo(
     () => ({
       openHelp: () => setHelpOpen(true),
+      openConnect: (id) => setConnectFrom(id),
+      focusPalette: () => {
+        setPaletteFolded(false);
+        // After the unfold renders: the items are there to focus.
+        requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.palette-item')?.focus());
+      },
       toggleTheme,
       tidy: () => void tidy(),
       newGraph: () => {
@@ -89,6 +97,7 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
   useShortcuts(ctx, limits?.blockedActions);
 
   const closeMenu = useCallback(() => setMenu(null), []);
+  const closeConnect = useCallback(() => setConnectFrom(null), []);
   const closeWelcome = useCallback(() => {
     setWelcome(false);
     onWelcomeDone();
@@ -140,6 +149,7 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
         <LevelMap open={mapOpen} onClose={() => setMapOpen(false)} />
         <MakeChallengeDialog open={challengeOpen} onClose={() => setChallengeOpen(false)} />
         <ContextMenu target={menu} onClose={closeMenu} />
+        <ConnectPicker source={connectFrom} onClose={closeConnect} />
         <Announcer />
         <JsonFileInput ref={fileInput} testId="open-file-input" onFile={(file) => void openGraphFile(store, file)} />
       </div>

@@ -68,6 +68,24 @@ export const editActions: Action[] = [
     run: ({ store }) => store.getState().select(Object.keys(store.getState().doc.nodes)),
   },
   {
+    id: 'addNode',
+    label: 'Add a node (go to the palette: ↑↓, Enter)',
+    group: 'Edit',
+    keys: ['a'],
+    run: ({ ui }) => ui.focusPalette(),
+  },
+  {
+    id: 'connect',
+    label: 'Connect the output to… (pick an input)',
+    group: 'Edit',
+    keys: ['c'],
+    run: ({ store, ui }) => {
+      const [id] = store.getState().selection;
+      if (id) ui.openConnect(id);
+    },
+    enabled: ({ store }) => store.getState().selection.length === 1,
+  },
+  {
     id: 'makeOutput',
     label: 'Make output (backward starts here)',
     group: 'Edit',

@@ -12,6 +12,10 @@ export interface ActionContext {
 /** Editor services the App provides to actions. */
 export interface EditorUi {
   openHelp(): void;
+  /** Opens the connect picker (C) for this node's output. */
+  openConnect(id: string): void;
+  /** Moves focus to the palette's first item (unfolding it), to add a node from the keys. */
+  focusPalette(): void;
   toggleTheme(): void;
   tidy(): void;
   /** File → New: an empty canvas, one undo step; the graph it replaces goes to Recent. */

@@ -1,4 +1,4 @@
-/** Frames to wait for a card React Flow has not drawn yet (a node just added). */
+/** Frames to wait for a card React Flow has not drawn and measured yet (a node just added). */
 const MAX_FRAMES = 30;
 
 /** The element React Flow draws a node in: focusable, with its Enter/Space selection. */
@@ -14,8 +14,9 @@ export function focusCard(id: string): void {
   let frames = 0;
   const attempt = () => {
     const el = cardElement(id);
-    if (el) el.focus({ preventScroll: true });
-    else if (++frames < MAX_FRAMES) requestAnimationFrame(attempt);
+    el?.focus({ preventScroll: true });
+    // React Flow keeps a card hidden (so unfocusable) until it has measured it: try again.
+    if (document.activeElement !== el && ++frames < MAX_FRAMES) requestAnimationFrame(attempt);
   };
   attempt();
 }
