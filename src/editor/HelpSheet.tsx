@@ -54,7 +54,10 @@ export function HelpSheet({ open, onClose }: { open: boolean; onClose(): void })
             <div className="sheet__row"><dt>Box select</dt><dd><kbd>Shift</kbd>+<kbd>drag</kbd></dd></div>
             <div className="sheet__row"><dt>Add to selection</dt><dd><kbd>Shift</kbd>+<kbd>click</kbd></dd></div>
             <div className="sheet__row"><dt>Change a number</dt><dd><kbd>drag</kbd> it sideways, or click and type</dd></div>
-            <div className="sheet__row"><dt>Rename</dt><dd><kbd>double-click</kbd> a label</dd></div>
+            <div className="sheet__row"><dt>Rename</dt><dd><kbd>double-click</kbd> a label, or <kbd>↵</kbd> on it</dd></div>
+            <div className="sheet__row"><dt>Go to a card or a field on it</dt><dd><kbd>Tab</kbd></dd></div>
+            <div className="sheet__row"><dt>Select the focused card</dt><dd><kbd>↵</kbd> or <kbd>Space</kbd></dd></div>
+            <div className="sheet__row"><dt>Type a number</dt><dd><kbd>↵</kbd> on it, type, <kbd>↵</kbd></dd></div>
           </dl>
         </section>
       </div>

@@ -1,0 +1,154 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { allEdges, allNodes, nodeByLabel } from './helpers/canvas';
+import { shotPath } from './helpers/shots';
+
+/**
+ * The playground without a mouse: every step here is a key press (page.keyboard), never a
+ * click, a hover or a drag. Reduced motion makes Backward land at once, as a person who asked
+ * their system for less motion sees it.
+ */
+
+/** What has keyboard focus: a card (its label), a field on one, or another control. */
+async function focused(page: Page): Promise<{ card: string | null; onCard: boolean; testId: string | null; role: string | null; name: string | null }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const node = el?.closest('.react-flow__node');
+    return {
+      card: node?.querySelector('[data-testid="node-card"]')?.getAttribute('data-label') ?? null,
+      onCard: !!el?.matches('.react-flow__node'),
+      testId: el?.getAttribute('data-testid') ?? null,
+      role: el?.getAttribute('role') ?? null,
+      name: el?.getAttribute('aria-label') ?? null,
+    };
+  });
+}
+
+/** Presses `key` until focus is where `reached` says, as a person tabs along watching the ring. */
+async function pressUntil(page: Page, key: string, reached: (f: Awaited<ReturnType<typeof focused>>) => boolean, most = 60): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    if (reached(await focused(page))) return;
+    await page.keyboard.press(key);
+  }
+  expect(reached(await focused(page)), `focus never got there with ${key}`).toBe(true);
+}
+
+/** The focused card is labelled `label` (waits for the focus to land: a new card draws a frame later). */
+async function expectFocusOn(page: Page, label: string): Promise<void> {
+  await expect.poll(async () => (await focused(page)).card).toBe(label);
+}
+
+/** On the focused card: Tab to its number, Enter, type, Enter. */
+async function typeData(page: Page, value: string): Promise<void> {
+  await pressUntil(page, 'Tab', (f) => f.testId === 'node-data', 4);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+}
+
+/** On the focused card: Tab to its label, Enter, type, Enter. */
+async function typeLabel(page: Page, label: string): Promise<void> {
+  await pressUntil(page, 'Tab', (f) => f.testId === 'node-label', 3);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(label);
+  await page.keyboard.press('Enter');
+}
+
+/** A (Add) goes to the palette; the arrows walk it to `item`; Enter adds it. */
+async function addFromPalette(page: Page, item: string): Promise<void> {
+  await page.keyboard.press('a');
+  await pressUntil(page, 'ArrowDown', (f) => f.testId === `palette-${item}`, 30);
+  await page.keyboard.press('Enter');
+}
+
+/** C opens the picker for the selected card; type-ahead narrows it to `query`; Enter wires it. */
+async function connectTo(page: Page, query: string, name: string): Promise<void> {
+  await page.keyboard.press('c');
+  const picker = page.getByTestId('connect-picker');
+  await expect(picker).toBeVisible();
+  await expect(page.getByTestId('connect-filter')).toBeFocused();
+  await page.keyboard.type(query);
+  await expect(picker.getByRole('option', { selected: true })).toContainText(name);
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+}
+
+/** Opens the playground and leaves the welcome with Enter on its focused button. */
+async function openByKeys(page: Page): Promise<void> {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('./');
+  await expect(allNodes(page)).toHaveCount(7);
+  const welcome = page.getByTestId('welcome');
+  await expect(welcome.getByRole('button', { name: 'Start playing' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(welcome).toBeHidden();
+}
+
+test('builds d = a·b + c and runs Backward from the keyboard alone', async ({ page }) => {
+  await openByKeys(page);
+  // Shift+N: a new, empty canvas.
+  await page.keyboard.press('Shift+N');
+  await expect(allNodes(page)).toHaveCount(0);
+
+  // Tab to the palette; Enter adds a Value at the centre, focused, so Tab reaches its number.
+  await pressUntil(page, 'Tab', (f) => f.testId === 'palette-value');
+  await page.keyboard.press('Enter');
+  await expectFocusOn(page, 'a');
+  await typeData(page, '2');
+  // The next leaves go below the selected one.
+  await addFromPalette(page, 'value');
+  await expectFocusOn(page, 'b');
+  await typeData(page, '-3');
+  await addFromPalette(page, 'value');
+  await expectFocusOn(page, 'c');
+  await typeData(page, '10');
+  // Ops go to the right of the selected card.
+  await addFromPalette(page, 'mul');
+  await expectFocusOn(page, '');
+  await typeLabel(page, 'e');
+  await addFromPalette(page, 'add');
+  await expectFocusOn(page, '');
+  await typeLabel(page, 'd');
+  await expect(allNodes(page)).toHaveCount(5);
+
+  // The arrows walk to a: nothing is wired yet, so they go to the nearest card that way.
+  for (const [key, label] of [['ArrowLeft', 'e'], ['ArrowLeft', 'c'], ['ArrowUp', 'b'], ['ArrowUp', 'a']] as const) {
+    await page.keyboard.press(key);
+    await expectFocusOn(page, label);
+  }
+  await connectTo(page, 'e a', 'e · a');
+  await expectFocusOn(page, 'a');
+  await page.keyboard.press('ArrowDown');
+  await expectFocusOn(page, 'b');
+  await connectTo(page, 'e b', 'e · b');
+  // → to what b feeds (e); e feeds d · a.
+  await page.keyboard.press('ArrowRight');
+  await expectFocusOn(page, 'e');
+  await connectTo(page, 'd a', 'd · a');
+  // ← to e's first input (a), ↓ its sibling b, ↓ past the last sibling: the card below, c.
+  for (const [key, label] of [['ArrowLeft', 'a'], ['ArrowDown', 'b'], ['ArrowDown', 'c']] as const) {
+    await page.keyboard.press(key);
+    await expectFocusOn(page, label);
+  }
+  await page.screenshot({ path: shotPath('keys', 'keyboard-focus-ring.png') });
+  await page.keyboard.press('c');
+  await page.keyboard.type('d');
+  await page.screenshot({ path: shotPath('keys', 'keyboard-connect-picker.png') });
+  await page.keyboard.type(' b');
+  await page.keyboard.press('Enter');
+  await expect(allEdges(page)).toHaveCount(4);
+
+  // → to d, O makes it the output, B runs Backward.
+  await page.keyboard.press('ArrowRight');
+  await expectFocusOn(page, 'd');
+  await page.keyboard.press('o');
+  await page.keyboard.press('b');
+  const d = nodeByLabel(page, 'd');
+  await expect(d.getByTestId('node-data')).toHaveText(/4\.0000/);
+  await expect(d.getByTestId('node-grad')).toHaveText(/1\.0000/);
+  await expect(nodeByLabel(page, 'a').getByTestId('node-grad')).toHaveText('−3.0000');
+  await expect(nodeByLabel(page, 'b').getByTestId('node-grad')).toHaveText(/2\.0000/);
+  await expect(nodeByLabel(page, 'c').getByTestId('node-grad')).toHaveText(/1\.0000/);
+  await expect(nodeByLabel(page, 'e').getByTestId('node-data')).toHaveText('−6.0000');
+  await page.screenshot({ path: shotPath('keys', 'keyboard-backward-done.png') });
+});
