@@ -57,6 +57,7 @@ async function typeLabel(page: Page, label: string): Promise<void> {
 /** A (Add) goes to the palette; the arrows walk it to `item`; Enter adds it. */
 async function addFromPalette(page: Page, item: string): Promise<void> {
   await page.keyboard.press('a');
+  await expect.poll(async () => (await focused(page)).testId).toMatch(/^palette-/);
   await pressUntil(page, 'ArrowDown', (f) => f.testId === `palette-${item}`, 30);
   await page.keyboard.press('Enter');
 }
@@ -151,4 +152,104 @@ test('builds d = a·b + c and runs Backward from the keyboard alone', async ({ p
   await expect(nodeByLabel(page, 'c').getByTestId('node-grad')).toHaveText(/1\.0000/);
   await expect(nodeByLabel(page, 'e').getByTestId('node-data')).toHaveText('−6.0000');
   await page.screenshot({ path: shotPath('keys', 'keyboard-backward-done.png') });
+});
+
+/** Where the focused card sits on the canvas (React Flow's translate of its node). */
+async function focusedCardAt(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const node = document.activeElement?.closest<HTMLElement>('.react-flow__node');
+    const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec(node?.style.transform ?? '');
+    if (!m) throw new Error('no focused card');
+    return { x: Number(m[1]), y: Number(m[2]) };
+  });
+}
+
+/** The labels of the selected cards. */
+async function selectedLabels(page: Page): Promise<string[]> {
+  return page.locator('.react-flow__node.selected [data-testid="node-card"]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-label') ?? ''));
+}
+
+test('the arrows walk the wires and Shift+Arrow moves a card, a held key one undo step', async ({ page }) => {
+  await openByKeys(page);
+  await pressUntil(page, 'Tab', (f) => f.onCard);
+  // → until nothing reads further: the lecture's output, L.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expectFocusOn(page, 'L');
+  const before = await focusedCardAt(page);
+  // L = d·f, d = e + c, e = a·b.
+  const walk = [['ArrowLeft', 'd'], ['ArrowDown', 'f'], ['ArrowUp', 'd'], ['ArrowLeft', 'e'], ['ArrowLeft', 'a'], ['ArrowDown', 'b'], ['ArrowRight', 'e']] as const;
+  for (const [key, label] of walk) {
+    await page.keyboard.press(key);
+    await expectFocusOn(page, label);
+    await expect.poll(() => selectedLabels(page)).toEqual([label]);
+  }
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expectFocusOn(page, 'L');
+  // Travelling moved nothing (React Flow's own arrow move is off).
+  expect(await focusedCardAt(page)).toEqual(before);
+  await page.screenshot({ path: shotPath('keys', 'keyboard-arrow-travel.png') });
+
+  // Two presses: two steps of 10 px. Then a held key (repeats): one step.
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => focusedCardAt(page)).toEqual({ x: before.x + 20, y: before.y });
+  await page.keyboard.down('Shift');
+  for (let i = 0; i < 6; i++) await page.keyboard.down('ArrowDown');
+  await page.keyboard.up('ArrowDown');
+  await page.keyboard.up('Shift');
+  await expect.poll(() => focusedCardAt(page)).toEqual({ x: before.x + 20, y: before.y + 60 });
+  // Alt makes it fine: one pixel.
+  await page.keyboard.press('Alt+Shift+ArrowLeft');
+  await expect.poll(() => focusedCardAt(page)).toEqual({ x: before.x + 19, y: before.y + 60 });
+
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => focusedCardAt(page)).toEqual({ x: before.x + 20, y: before.y + 60 });
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => focusedCardAt(page)).toEqual({ x: before.x + 20, y: before.y });
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => focusedCardAt(page)).toEqual({ x: before.x + 10, y: before.y });
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => focusedCardAt(page)).toEqual(before);
+});
+
+test('closing the help sheet or the connect picker gives focus back to the card', async ({ page }) => {
+  await openByKeys(page);
+  await pressUntil(page, 'Tab', (f) => f.onCard);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expectFocusOn(page, 'L');
+  await page.keyboard.press('ArrowLeft');
+  await expectFocusOn(page, 'd');
+
+  // ? lists every action with its key, the new ones among them.
+  await page.keyboard.press('?');
+  const sheet = page.getByTestId('help-sheet');
+  await expect(sheet).toBeVisible();
+  for (const [label, key] of [['Connect the output to…', 'C'], ['Go to an input', '←'], ['New (empty canvas)', 'Shift+N'], ['Export picture (PNG)', 'Shift+E']] as const) {
+    await expect(sheet.locator('.sheet__row').filter({ hasText: label }).locator('kbd').first()).toHaveText(key);
+  }
+  await page.screenshot({ path: shotPath('keys', 'keyboard-help-sheet.png') });
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await expectFocusOn(page, 'd');
+  expect((await focused(page)).onCard).toBe(true);
+
+  // C opens the picker for d; Esc leaves it with nothing wired, back on d.
+  const wires = await allEdges(page).count();
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('connect-filter')).toBeFocused();
+  await expect(page.getByTestId('connect-picker').getByRole('option').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('connect-picker')).toBeHidden();
+  await expectFocusOn(page, 'd');
+  expect((await focused(page)).onCard).toBe(true);
+  await expect(allEdges(page)).toHaveCount(wires);
+
+  // A number typed and committed with Enter keeps focus on the number, not the page.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expectFocusOn(page, 'a');
+  await typeData(page, '3');
+  await expect.poll(async () => (await focused(page)).testId).toBe('node-data');
+  await expectFocusOn(page, 'a');
 });

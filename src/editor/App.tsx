@@ -73,9 +73,13 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
       openHelp: () => setHelpOpen(true),
       openConnect: (id) => setConnectFrom(id),
       focusPalette: () => {
+        const first = () => document.querySelector<HTMLButtonElement>('.palette-item');
+        // At once, so the next key already goes to the palette; a folded one (a phone's drawer) after it opens.
+        first()?.focus();
         setPaletteFolded(false);
-        // After the unfold renders: the items are there to focus.
-        requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.palette-item')?.focus());
+        requestAnimationFrame(() => {
+          if (!document.activeElement?.closest('.palette')) first()?.focus();
+        });
       },
       toggleTheme,
       tidy: () => void tidy(),

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ContextTarget } from './canvas/FlowCanvas';
+import { focusCard } from './canvas/focusCard';
 import { PALETTE_ITEMS } from './palette/paletteItems';
 import { usePlaygroundStore } from './store/StoreContext';
 import './palette/Palette.css';
@@ -19,12 +20,22 @@ export function ContextMenu({ target, onClose }: { target: ContextTarget | null;
     };
     window.addEventListener('pointerdown', close, true);
     window.addEventListener('keydown', close);
-    ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const menu = ref.current;
+    menu?.querySelector<HTMLButtonElement>('button')?.focus();
     return () => {
       window.removeEventListener('pointerdown', close, true);
       window.removeEventListener('keydown', close);
+      // Closed with Esc or by choosing an item: focus goes back to the card the menu was for
+      // (or whatever had it), not to the page. A click elsewhere keeps focus where it went.
+      requestAnimationFrame(() => {
+        const now = document.activeElement;
+        if (now && now !== document.body && !menu?.contains(now)) return;
+        if (target.kind === 'node' && store.getState().doc.nodes[target.id]) focusCard(target.id);
+        else if (opener?.isConnected && opener !== document.body) opener.focus({ preventScroll: true });
+      });
     };
-  }, [target, onClose]);
+  }, [target, onClose, store]);
 
   if (!target) return null;
   const s = store.getState();

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useReturnFocus } from './controls/useReturnFocus';
 import { formatShortcut } from './actions/keys';
 import { ACTIONS } from './actions/registry';
 import type { Action } from './actions/types';
@@ -10,6 +11,7 @@ const GROUPS: Action['group'][] = ['Edit', 'Navigate', 'Gradients', 'View', 'Fil
 /** The `?` sheet: every action with its shortcuts, read from the one registry of actions. */
 export function HelpSheet({ open, onClose }: { open: boolean; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  useReturnFocus(open, ref);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;

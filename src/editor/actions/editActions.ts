@@ -1,3 +1,4 @@
+import { currentCard } from './currentCard';
 import type { Action } from './types';
 
 /** Undo, redo, clipboard and deletion: each is one undo step in the store. */
@@ -80,10 +81,12 @@ export const editActions: Action[] = [
     group: 'Edit',
     keys: ['c'],
     run: ({ store, ui }) => {
-      const [id] = store.getState().selection;
-      if (id) ui.openConnect(id);
+      const id = currentCard(store);
+      if (!id) return;
+      store.getState().select([id]);
+      ui.openConnect(id);
     },
-    enabled: ({ store }) => store.getState().selection.length === 1,
+    enabled: ({ store }) => currentCard(store) !== null,
   },
   {
     id: 'makeOutput',

@@ -1,7 +1,7 @@
 import { nudgeSelection } from '../../state/keyMoves';
-import type { PlaygroundStore } from '../../state/store';
 import { focusCard } from '../canvas/focusCard';
 import { NEW_CARD } from '../palette/placeNext';
+import { currentCard } from './currentCard';
 import { neighbour, type Direction, type Siblings } from './neighbours';
 import type { Action, ActionContext } from './types';
 
@@ -11,13 +11,6 @@ const FINE_NUDGE = 1;
 
 /** The walk ↑/↓ are on, kept from the arrow before (see neighbours.ts). */
 let remembered: Siblings | null = null;
-
-/** The card the arrows start from: the focused one, else the last selected. */
-function currentCard(store: PlaygroundStore): string | null {
-  const focused = document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id');
-  if (focused && store.getState().doc.nodes[focused]) return focused;
-  return store.getState().selection.at(-1) ?? null;
-}
 
 function go({ store, flow }: ActionContext, dir: Direction): void {
   const from = currentCard(store);

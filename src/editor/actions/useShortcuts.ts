@@ -8,13 +8,15 @@ const NONE: ReadonlySet<string> = new Set();
 const ARROWS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
 
 /**
- * An arrow pressed on a card itself (or on React Flow's box around several selected cards):
- * React Flow would move the selection by itself, which is not one undo step and clashes with
- * travel between cards, so these are taken before it sees them.
+ * An arrow pressed on a card (on it, or on its label: anything in it but a field that takes
+ * arrows itself, marked `data-arrow-keys`, like a number) or on React Flow's box around several
+ * selected cards. React Flow would move the selection by itself, which is not one undo step
+ * and clashes with travel between cards, so these are taken before it sees them.
  */
 function onCard(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
-  return ARROWS.has(e.key) && !!t?.matches?.('.react-flow__node, .react-flow__nodesselection-rect');
+  if (!ARROWS.has(e.key) || !t?.closest || isTyping(e) || t.closest('[data-arrow-keys]')) return false;
+  return !!t.closest('.react-flow__node, .react-flow__nodesselection-rect');
 }
 
 /**

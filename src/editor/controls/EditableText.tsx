@@ -20,7 +20,7 @@ interface EditableTextProps {
  * reaches exported code; leaving the input then keeps the old label and says so in a notice.
  */
 export function EditableText({ value, placeholder, onChange, label, className = '', testId }: EditableTextProps) {
-  const { editing, draft, setDraft, start, stop, inputProps } = useInlineEdit();
+  const { editing, draft, setDraft, start, stop, inputProps, displayRef } = useInlineEdit<HTMLSpanElement>();
   const store = usePlaygroundStore();
   const problemId = useId();
   const next = draft.trim().slice(0, FILE_LIMITS.maxLabelChars);
@@ -65,6 +65,7 @@ export function EditableText({ value, placeholder, onChange, label, className = 
   }
   return (
     <span
+      ref={displayRef}
       role="button"
       tabIndex={0}
       className={`editable-text ${value ? '' : 'is-empty'} ${className}`}

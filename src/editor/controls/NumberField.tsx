@@ -39,7 +39,7 @@ function decimalsOf(step: number): number {
  * from dragging the node or panning the canvas while you do.
  */
 export function NumberField({ value, onChange, onGestureStart, onGestureEnd, label, step = 0.01, testId }: NumberFieldProps) {
-  const { editing, draft, setDraft, start, stop, inputProps } = useInlineEdit();
+  const { editing, draft, setDraft, start, stop, inputProps, displayRef } = useInlineEdit<HTMLButtonElement>();
   const [invalid, setInvalid] = useState(false);
   const press = useRef<{ x: number; value: number; scrubbing: boolean; pointer: number } | null>(null);
 
@@ -125,7 +125,10 @@ export function NumberField({ value, onChange, onGestureStart, onGestureEnd, lab
 
   return (
     <button
+      ref={displayRef}
       type="button"
+      // Its arrows change the number: the canvas leaves them to it (useShortcuts).
+      data-arrow-keys
       className={`number-field nodrag nopan num sign-${signOf(value)}`}
       aria-label={`${label}: ${value}. Drag sideways or use arrow keys to change, click to type.`}
       title={`${value} (drag to scrub, click to type)`}

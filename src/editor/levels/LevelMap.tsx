@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useReturnFocus } from '../controls/useReturnFocus';
 import { JsonFileInput } from '../controls/JsonFileInput';
 import { CHAPTERS, LEVELS, isUnlocked, levelNumber } from '../../levels';
 import { encodeProgress } from '../../state/levelProgress';
@@ -16,6 +17,7 @@ import './LevelMap.css';
  */
 export function LevelMap({ open, onClose }: { open: boolean; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  useReturnFocus(open, ref);
   const fileInput = useRef<HTMLInputElement>(null);
   const levels = useLevelPlay();
   const progress = useLevels((s) => s.progress);

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useReturnFocus } from '../../controls/useReturnFocus';
 import { evaluated } from '../../../levels';
 import { outputData } from '../../../levels/graphFacts';
 import { challengeFingerprint, encodeChallengeHash, goalNumber, makeChallenge, outputName, type ChallengeGoal, type ChallengeStart } from '../../../levels/challenge';
@@ -45,6 +46,7 @@ function readBudget(text: string): number | null | 'bad' {
  */
 export function MakeChallengeDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  useReturnFocus(open, ref);
   const doc = usePlayground((s) => s.doc);
   const levels = useLevelPlay();
   const out = useMemo(() => outputName(doc), [doc]);
