@@ -253,3 +253,23 @@ test('closing the help sheet or the connect picker gives focus back to the card'
   await expect.poll(async () => (await focused(page)).testId).toBe('node-data');
   await expectFocusOn(page, 'a');
 });
+
+for (const [name, viewport] of [['tablet', { width: 1024, height: 768 }], ['phone', { width: 390, height: 844 }]] as const) {
+  test(`on a ${name}, the connect picker opens by its card and stays on screen`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await openByKeys(page);
+    await pressUntil(page, 'Tab', (f) => f.onCard);
+    await page.keyboard.press('c');
+    const picker = page.getByTestId('connect-picker');
+    await expect(page.getByTestId('connect-filter')).toBeFocused();
+    await expect(picker.getByRole('option').first()).toBeVisible();
+    const box = (await picker.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    await page.screenshot({ path: shotPath('keys', `keyboard-connect-picker-${name}.png`) });
+    await page.keyboard.press('Escape');
+    await expect(picker).toBeHidden();
+    expect((await focused(page)).onCard).toBe(true);
+  });
+}

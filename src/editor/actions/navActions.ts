@@ -23,7 +23,7 @@ function go({ store, flow }: ActionContext, dir: Direction): void {
   if (!next) return;
   remembered = next.siblings;
   store.getState().select([next.id]);
-  focusCard(next.id);
+  focusCard(next.id, flow);
 }
 
 const hasCard = ({ store }: ActionContext) => currentCard(store) !== null;

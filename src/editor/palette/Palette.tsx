@@ -63,7 +63,7 @@ export function Palette({ folded, onToggleFold, allowed }: { folded: boolean; on
     }
     const node = item.create(position, doc);
     store.getState().addNodes([node]);
-    if (focus) focusCard(node.id);
+    if (focus) focusCard(node.id, flow);
   }
 
   function overCanvas(x: number, y: number): boolean {
