@@ -172,6 +172,10 @@ async function selectedLabels(page: Page): Promise<string[]> {
 test('the arrows walk the wires and Shift+Arrow moves a card, a held key one undo step', async ({ page }) => {
   await openByKeys(page);
   await pressUntil(page, 'Tab', (f) => f.onCard);
+  // React Flow's own keys stay: Enter selects the focused card.
+  const first = (await focused(page)).card!;
+  await page.keyboard.press('Enter');
+  await expect.poll(() => selectedLabels(page)).toEqual([first]);
   // → until nothing reads further: the lecture's output, L.
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
   await expectFocusOn(page, 'L');
