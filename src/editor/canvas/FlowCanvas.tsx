@@ -32,6 +32,8 @@ import { FarMiniMap } from './far/FarMiniMap';
 import { FarView } from './far/FarView';
 import { WakeTracker } from './far/WakeTracker';
 import { OverlayHost } from '../OverlayHost';
+import { TapConnect } from '../connect/TapConnect';
+import { TouchTargets } from './TouchTargets';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import { FlowEdgeCache, FlowNodeCache, type Size } from './toFlow';
 import { motionMs } from '../../renderers/reducedMotion';
@@ -59,7 +61,16 @@ function toConnection(c: { source: string | null; target: string | null; sourceH
 }
 
 /** The node editor: the document drawn by React Flow, every edit sent to the store as a command. */
-export function FlowCanvas({ onContextMenu, colorMode }: { onContextMenu(target: ContextTarget | null): void; colorMode: 'dark' | 'light' }) {
+export function FlowCanvas({
+  onContextMenu,
+  onPaneTap,
+  colorMode,
+}: {
+  onContextMenu(target: ContextTarget | null): void;
+  /** A click or tap on the empty canvas. */
+  onPaneTap?(): void;
+  colorMode: 'dark' | 'light';
+}) {
   const store = usePlaygroundStore();
   const doc = usePlayground((s) => s.doc);
   const selection = usePlayground((s) => s.selection);
@@ -211,13 +222,18 @@ export function FlowCanvas({ onContextMenu, colorMode }: { onContextMenu(target:
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
       isValidConnection={isValidConnection}
+      // Click-to-connect is TapConnect's, for mouse and finger alike (a finger's tap brings no click).
+      connectOnClick={false}
       onNodeDragStart={begin}
       onNodeDragStop={end}
       onSelectionDragStart={begin}
       onSelectionDragStop={end}
       onMoveEnd={onMoveEnd}
       onNodeContextMenu={onNodeContextMenu}
-      onPaneClick={() => onContextMenu(null)}
+      onPaneClick={() => {
+        onContextMenu(null);
+        onPaneTap?.();
+      }}
       defaultViewport={initialViewport}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
@@ -231,6 +247,8 @@ export function FlowCanvas({ onContextMenu, colorMode }: { onContextMenu(target:
     >
       <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} />
       <OverlayHost />
+      <TouchTargets />
+      <TapConnect />
       <ZoomClasses />
       <WakeTracker awake={awake} hitTest={hitTest} tabOrder={tabOrder} />
       <FarView enabled={far} sizeOf={sizeOf} hitRef={farHit} />
