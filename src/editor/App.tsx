@@ -109,6 +109,12 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
 
   // Right-click on the empty canvas: React Flow reports pane clicks, we need the flow position.
   const onContextMenu = useCallback((target: ContextTarget | null) => setMenu(target), []);
+  // On a phone the drawers cover the graph: a tap on the canvas puts them away, as a sheet would.
+  const onPaneTap = useCallback(() => {
+    if (!onPhone()) return;
+    setPaletteFolded(true);
+    setPanelFolded(true);
+  }, []);
   useEffect(() => {
     const onPaneMenu = (e: MouseEvent) => {
       const el = e.target as HTMLElement | null;
@@ -132,7 +138,7 @@ export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: bool
             {welcome && !limits && <Welcome onClose={closeWelcome} onExample={onExample} />}
             {limits && <GoalStrip level={limits.level} onOpenMap={() => setMapOpen(true)} />}
             <main className="canvas-area" data-arranging={arranging || undefined}>
-              <FlowCanvas onContextMenu={onContextMenu} colorMode={theme} />
+              <FlowCanvas onContextMenu={onContextMenu} onPaneTap={onPaneTap} colorMode={theme} />
               <ParameterCount hidden={limits?.hidden.has('parameter-count')} />
               <KeepBanners />
               <Toasts />

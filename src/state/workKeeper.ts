@@ -60,7 +60,10 @@ export function createWorkKeeper(store: PlaygroundStore, storage: KeyValueStorag
       const worthKeeping = autosave.holdsWork() && Object.keys(state.doc.nodes).length > 0;
       const kept = worthKeeping ? keepDoc(storage, state.doc, state.viewport, reason, now()) : null;
       if (kept && !kept.ok) autosave.protectStored();
-      state.loadDocument(doc, { layout: Object.keys(doc.nodes).length > 0 });
+      // An empty canvas starts at full size: kept at the last graph's fitted zoom (a phone's
+      // fit of the lecture graph is about half), the first cards dropped on it came out tiny.
+      const empty = Object.keys(doc.nodes).length === 0;
+      state.loadDocument(doc, empty ? { viewport: { x: 0, y: 0, zoom: 1 } } : { layout: true });
       if (kept?.ok) refreshKept(store, storage);
     },
     restore(id) {

@@ -11,6 +11,8 @@ import './Palette.css';
 
 /** Pointer travel that turns a press on a palette item into a drag. */
 const DRAG_THRESHOLD = 4;
+/** When the open palette is a drawer over the canvas rather than a column beside it (Palette.css). */
+const DRAWER_QUERY = '(max-width: 640px)';
 const GROUPS = ['Leaves', 'Arithmetic', 'Activations', 'Functions', 'Network'] as const;
 
 interface Drag {
@@ -21,6 +23,8 @@ interface Drag {
   x: number;
   y: number;
   dragging: boolean;
+  /** The phone drawer was folded by this drag (once: `folded` is stale until React renders). */
+  foldedDrawer?: boolean;
 }
 
 /**
@@ -34,6 +38,7 @@ export function Palette({ folded, onToggleFold, allowed }: { folded: boolean; on
   const flow = useReactFlow();
   const [drag, setDrag] = useState<Drag | null>(null);
   const dragRef = useRef<Drag | null>(null);
+  const shelf = useRef<HTMLElement>(null);
 
   /**
    * Adds a card: at `screen` (a drop), else next to the one selected card (see placeNext), else
@@ -84,7 +89,15 @@ export function Palette({ folded, onToggleFold, allowed }: { folded: boolean; on
     const moved = Math.hypot(e.clientX - d.startX, e.clientY - d.startY) > DRAG_THRESHOLD;
     const next = { ...d, x: e.clientX, y: e.clientY, dragging: d.dragging || moved };
     dragRef.current = next;
-    if (next.dragging) setDrag(next);
+    if (!next.dragging) return;
+    setDrag(next);
+    // A phone's open drawer covers most of the canvas: once the finger carries a card out of
+    // it, it folds, so the card can be put down anywhere.
+    const box = shelf.current?.getBoundingClientRect();
+    if (!folded && !next.foldedDrawer && box && window.matchMedia(DRAWER_QUERY).matches && e.clientX > box.right) {
+      next.foldedDrawer = true;
+      onToggleFold();
+    }
   }
 
   function onPointerUp(e: PointerEvent<HTMLButtonElement>) {
@@ -113,7 +126,7 @@ export function Palette({ folded, onToggleFold, allowed }: { folded: boolean; on
   }
 
   return (
-    <aside className={`palette${folded ? ' is-folded' : ''}`} aria-label="Node palette" data-testid="palette">
+    <aside ref={shelf} className={`palette${folded ? ' is-folded' : ''}`} aria-label="Node palette" data-testid="palette">
       <div className="palette__head">
         {!folded && <h2 className="panel-title">Add</h2>}
         <button type="button" className="fold-button" onClick={onToggleFold} aria-label={folded ? 'Show the palette' : 'Fold the palette'} title={folded ? 'Show the palette' : 'Fold the palette'}>
