@@ -87,17 +87,23 @@ async function fingerDrop(page: Page, fingers: Fingers, item: string, to: Point)
   return nodeById(page, id);
 }
 
+/** A first visit, the lecture graph laid out; the welcome left with a tap. */
+async function openByTaps(page: Page): Promise<Fingers> {
+  await page.goto('./');
+  await expect(allNodes(page)).toHaveCount(7);
+  await waitForLayout(page, IDENTITY_VIEW);
+  const fingers = await Fingers.on(page);
+  await fingers.tap(await centreOf(page.getByRole('button', { name: 'Start playing' })));
+  await expect(page.getByTestId('welcome')).toBeHidden();
+  return fingers;
+}
+
 for (const screen of SCREENS) {
   test.describe(`on a ${screen.name} (${screen.width}×${screen.height})`, () => {
     test.use({ viewport: { width: screen.width, height: screen.height }, hasTouch: true, isMobile: true });
 
     test('drags from the palette, connects by tapping and pinch-zooms', async ({ page }) => {
-      await page.goto('./');
-      await expect(allNodes(page)).toHaveCount(7);
-      await waitForLayout(page, IDENTITY_VIEW);
-      const fingers = await Fingers.on(page);
-      await fingers.tap(await centreOf(page.getByRole('button', { name: 'Start playing' })));
-      await expect(page.getByTestId('welcome')).toBeHidden();
+      const fingers = await openByTaps(page);
 
       // File → New, by taps (both screens keep File under More, below the examples: a swipe up).
       await fingers.tap(await centreOf(page.getByTestId('more-menu')));
@@ -188,11 +194,7 @@ test.describe('on a phone, the drawers', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
   test('fold out of the way: the palette as a card leaves it, both at a tap on the canvas', async ({ page }) => {
-    await page.goto('./');
-    await expect(allNodes(page)).toHaveCount(7);
-    await waitForLayout(page, IDENTITY_VIEW);
-    const fingers = await Fingers.on(page);
-    await fingers.tap(await centreOf(page.getByRole('button', { name: 'Start playing' })));
+    const fingers = await openByTaps(page);
     const palette = page.getByTestId('palette');
     await expect(palette).toHaveClass(/is-folded/);
     await fingers.tap(await centreOf(page.getByRole('button', { name: 'Show the palette' })));

@@ -222,7 +222,7 @@ export function FlowCanvas({
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
       isValidConnection={isValidConnection}
-      // Click-to-connect is TapConnect's, for mouse and finger alike (a finger's tap brings no click).
+      // Click-to-connect is TapConnect's (rings, reasons), for mouse and finger alike.
       connectOnClick={false}
       onNodeDragStart={begin}
       onNodeDragStop={end}

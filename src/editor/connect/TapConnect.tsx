@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Panel } from '@xyflow/react';
+import { OUT } from '../../document/ports';
 import { canConnect } from '../../document/validate';
 import { usePlayground, usePlaygroundStore } from '../store/StoreContext';
 import { cardName } from './connectTargets';
@@ -27,7 +28,7 @@ function selectorOf(end: HandleEnd): string {
 }
 
 const portName = (doc: Parameters<typeof cardName>[0], end: HandleEnd) =>
-  end.type === 'target' || end.handleId !== 'out' ? `${cardName(doc, end.nodeId)} · ${end.handleId}` : cardName(doc, end.nodeId);
+  end.type === 'target' || end.handleId !== OUT ? `${cardName(doc, end.nodeId)} · ${end.handleId}` : cardName(doc, end.nodeId);
 
 /**
  * Tap an output, then an input (or the other way round) to connect them: the way to wire on a
@@ -35,9 +36,9 @@ const portName = (doc: Parameters<typeof cardName>[0], end: HandleEnd) =>
  * the first tap every handle the second may be is ringed (as canConnect allows, so a ring never
  * lies), a hint says what to do, and Esc, Cancel or a tap on the canvas gives up.
  *
- * It reads pointer events itself, not React Flow's click-to-connect: a finger's tap on a handle
- * brings no click in Chromium (React Flow's touch listeners on the handle swallow it), so that
- * path never started on a tablet. React Flow's own drag-to-connect stays as it is.
+ * It reads pointer events itself rather than using React Flow's click-to-connect (switched off in
+ * FlowCanvas, so the two never both fire): the rings, the reason in the hint and both tap orders
+ * then work the same for a mouse and a finger. React Flow's own drag-to-connect stays as it is.
  */
 export function TapConnect() {
   const store = usePlaygroundStore();
