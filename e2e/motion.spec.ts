@@ -55,10 +55,17 @@ async function tidyFrames(page: Page): Promise<number> {
 
 /** CSS transitions that ran when the palette folded (its width eases over 160 ms). */
 async function foldTransitions(page: Page): Promise<number> {
+  // Counted as they start (transitionrun), not looked for afterwards: on a busy machine the
+  // 160 ms fold had already ended by the time getAnimations() was read, and read 0.
+  await page.evaluate(() => {
+    const w = window as unknown as { foldRuns?: number };
+    if (w.foldRuns === undefined) document.addEventListener('transitionrun', (e) => (e.target as Element).closest?.('.palette') && (w.foldRuns! += 1), true);
+    w.foldRuns = 0;
+  });
   await page.getByRole('button', { name: 'Fold the palette' }).click();
-  const count = await page.evaluate(
-    () => document.getAnimations().filter((a) => a instanceof CSSTransition && Number(a.effect?.getComputedTiming().duration) > 0).length,
-  );
+  // Two frames: a transition the fold starts has been created and announced by then.
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  const count = await page.evaluate(() => (window as unknown as { foldRuns: number }).foldRuns);
   await page.getByRole('button', { name: 'Show the palette' }).click();
   return count;
 }

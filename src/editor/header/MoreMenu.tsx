@@ -7,7 +7,8 @@ import './Menu.css';
 
 /**
  * On a tablet or phone the header has no room for its secondary tools: this one menu lists them
- * all (Make a challenge, the examples, File, the edit and view actions), so every action stays
+ * all (Make a challenge, File, the examples, the edit and view actions; File first, so New and
+ * Open are in sight without scrolling on a tablet), so every action stays
  * one tap away. AppHeader.css shows it, and hides the toolbar it stands in for, below 1200px.
  */
 export function MoreMenu({ hidden, onMakeChallenge, onExampleLoaded }: { hidden: ReadonlySet<HiddenControl>; onMakeChallenge?(): void; onExampleLoaded?(): void }) {
@@ -28,14 +29,14 @@ export function MoreMenu({ hidden, onMakeChallenge, onExampleLoaded }: { hidden:
               <span className="menu__item-title">Make a challenge</span>
             </button>
           )}
-          {!hidden.has('examples') && (
-            <Section title="Examples">
-              <PresetItems close={close} onLoaded={onExampleLoaded} />
-            </Section>
-          )}
           {!hidden.has('file') && (
             <Section title="File">
               <FileItems close={close} />
+            </Section>
+          )}
+          {!hidden.has('examples') && (
+            <Section title="Examples">
+              <PresetItems close={close} onLoaded={onExampleLoaded} />
             </Section>
           )}
           <Section title="Edit and view">
