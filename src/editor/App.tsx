@@ -22,6 +22,7 @@ import { HelpSheet } from './HelpSheet';
 import { useTidy } from './layout/useTidy';
 import type { Mode } from './modes';
 import { Palette } from './palette/Palette';
+import { onPhone } from './onPhone';
 import { ParameterCount } from './ParameterCount';
 import { BackwardPanel } from './panels/backward/BackwardPanel';
 import { CodePanel } from './panels/CodePanel';
@@ -38,10 +39,6 @@ import './App.css';
 const PANEL_TITLES: Record<Mode, string> = { build: 'Inspect & code', backward: 'Backward', train: 'Train' };
 
 /** The playground: header, palette, canvas, side panel, and the dialogs over them. */
-/** A phone-sized window, as the CSS's 640px breakpoint (App.css) sees it. */
-function onPhone(): boolean {
-  return window.matchMedia('(max-width: 640px)').matches;
-}
 
 export function App({ firstVisit, onExample, onWelcomeDone }: { firstVisit: boolean; onExample: boolean; onWelcomeDone(): void }) {
   const store = usePlaygroundStore();

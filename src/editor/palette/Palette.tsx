@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { Position } from '../../document/types';
 import { inputPorts } from '../../document/ports';
 import { focusCard } from '../canvas/focusCard';
+import { onPhone } from '../onPhone';
 import { usePlaygroundStore } from '../store/StoreContext';
 import { NEW_CARD, placeNext } from './placeNext';
 import { PALETTE_ITEMS, type PaletteItem } from './paletteItems';
@@ -11,8 +12,6 @@ import './Palette.css';
 
 /** Pointer travel that turns a press on a palette item into a drag. */
 const DRAG_THRESHOLD = 4;
-/** When the open palette is a drawer over the canvas rather than a column beside it (Palette.css). */
-const DRAWER_QUERY = '(max-width: 640px)';
 const GROUPS = ['Leaves', 'Arithmetic', 'Activations', 'Functions', 'Network'] as const;
 
 interface Drag {
@@ -94,7 +93,7 @@ export function Palette({ folded, onToggleFold, allowed }: { folded: boolean; on
     // A phone's open drawer covers most of the canvas: once the finger carries a card out of
     // it, it folds, so the card can be put down anywhere.
     const box = shelf.current?.getBoundingClientRect();
-    if (!folded && !next.foldedDrawer && box && window.matchMedia(DRAWER_QUERY).matches && e.clientX > box.right) {
+    if (!folded && !next.foldedDrawer && box && onPhone() && e.clientX > box.right) {
       next.foldedDrawer = true;
       onToggleFold();
     }
